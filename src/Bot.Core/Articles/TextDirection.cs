@@ -1,0 +1,7 @@
+namespace Bot.Core.Articles;
+
+public enum TextDirection
+{
+    Ltr,
+    Rtl,
+}

@@ -1,0 +1,7 @@
+namespace Bot.Core.Channels;
+
+/// <summary>Where one delivery goes.</summary>
+/// <param name="Channel">One of <see cref="ChannelNames"/>.</param>
+/// <param name="Destination">The configured destination name.</param>
+/// <param name="Address">Telegram chat id, Discord channel id or webhook URL, or an email address.</param>
+public sealed record DeliveryTarget(string Channel, string Destination, string Address);

@@ -1,0 +1,24 @@
+namespace Bot.Core.Channels;
+
+/// <summary>
+/// The result of a send, edit or delete. Expected platform failures are values, not exceptions.
+/// <see cref="RemoteIds"/> always holds the ids of every part that exists on the platform after the
+/// call (for a partial send, the parts that did go out), so the engine can resume without repeating them.
+/// </summary>
+public abstract record SendOutcome(IReadOnlyList<string> RemoteIds)
+{
+    /// <summary>Everything went out.</summary>
+    public sealed record Sent(IReadOnlyList<string> RemoteIds) : SendOutcome(RemoteIds);
+
+    /// <summary>A transient failure; <paramref name="RetryAfter"/> is the platform's requested wait, when it gave one.</summary>
+    public sealed record RetryLater(IReadOnlyList<string> RemoteIds, TimeSpan? RetryAfter, string Reason) : SendOutcome(RemoteIds);
+
+    /// <summary>A permanent failure: never retried. <paramref name="TargetGone"/> when the chat, channel or mailbox is gone or refuses us.</summary>
+    public sealed record Rejected(IReadOnlyList<string> RemoteIds, string Reason, bool TargetGone) : SendOutcome(RemoteIds);
+
+    /// <summary>The target now lives at another address (a Telegram group upgraded to a supergroup); retry there.</summary>
+    public sealed record TargetMoved(IReadOnlyList<string> RemoteIds, string NewAddress) : SendOutcome(RemoteIds);
+
+    /// <summary>The whole channel cannot work (bad credentials, say); nothing more should be tried on it until fixed.</summary>
+    public sealed record Unavailable(IReadOnlyList<string> RemoteIds, string Reason) : SendOutcome(RemoteIds);
+}

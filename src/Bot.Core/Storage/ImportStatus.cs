@@ -1,0 +1,11 @@
+namespace Bot.Core.Storage;
+
+public enum ImportStatus
+{
+    /// <summary>A key the store had not seen: version 1.</summary>
+    Created,
+    /// <summary>A known key with changed content: a new version.</summary>
+    Updated,
+    /// <summary>The same content as the latest version: nothing changed.</summary>
+    Unchanged,
+}
