@@ -1,0 +1,4 @@
+namespace Bot.Core.Rendering;
+
+/// <summary>The subscriber an email is personalised for.</summary>
+public sealed record EmailRecipient(string Email, string? Name, string? UnsubscribeUrl);
