@@ -1,0 +1,37 @@
+using Bot.Host.Checks;
+using Bot.Host.Composition;
+using Bot.Host.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Bot.Host.Hosting;
+
+/// <summary>The process of <c>bot run</c>: Kestrel on <c>Http:Urls</c> and the workers, in one host.</summary>
+public static class BotWebHost
+{
+    /// <summary>How long a stop waits for in-flight work; the command line waits a little longer still.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
+
+    public static WebApplication Build(IConfiguration configuration)
+    {
+        // The empty builder adds no configuration source of its own: the bot's stack is the only one.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = Directory.GetCurrentDirectory(),
+            ApplicationName = "bot",
+        });
+        builder.Configuration.AddConfiguration(configuration);
+        builder.WebHost.UseKestrel().UseUrls(string.Join(';', ConfigurationRules.HttpUrls(configuration)));
+        builder.Services.AddRouting();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+        builder.Services.AddBotCore(configuration);
+        builder.Services.AddBotRun();
+
+        var app = builder.Build();
+        app.MapHealthEndpoints();
+        return app;
+    }
+}
