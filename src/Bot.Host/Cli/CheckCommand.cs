@@ -66,10 +66,10 @@ public static class CheckCommand
             if (_file is not null && FromJsonFile(problem.Key))
             {
                 _positions ??= JsonKeyPositions.Read(_file);
-                // A missing key (no Name at all) points at the nearest enclosing entry that is written.
-                for (var key = problem.Key; key.Length > 0; key = Parent(key))
+                // A missing key (a destination without a Name) points at the entry it is missing from.
+                foreach (var key in new[] { problem.Key, Parent(problem.Key) })
                 {
-                    if (_positions.TryGet(key, out var line, out var column))
+                    if (key.Length > 0 && _positions.TryGet(key, out var line, out var column))
                     {
                         return $"{BotConfiguration.Relative(_file)}:{line}:{column}: {problem.Key}: {problem.Message}";
                     }
