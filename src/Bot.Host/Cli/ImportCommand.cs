@@ -27,7 +27,7 @@ public static class ImportCommand
             var files = ExpandPaths(parseResult.GetRequiredValue(paths));
             return context.WithStoreAsync(
                 parseResult,
-                (services, token) => ImportAsync(context.Console, services.GetRequiredService<ArticleImporter>(), files, token),
+                (services, token) => ImportAsync(context.Console, context.Output, services.GetRequiredService<ArticleImporter>(), files, token),
                 cancellationToken);
         });
         return command;
@@ -58,11 +58,23 @@ public static class ImportCommand
         return files;
     }
 
-    public static async Task<int> ImportAsync(IAnsiConsole console, ArticleImporter importer, IReadOnlyList<string> files, CancellationToken cancellationToken)
+    /// <summary>
+    /// Imports <paramref name="files"/> in order. On an interactive terminal a long run shows a progress bar
+    /// and the report lines scroll above it; otherwise each line goes to <paramref name="output"/> as is,
+    /// unwrapped, for scripts and logs.
+    /// </summary>
+    public static async Task<int> ImportAsync(
+        IAnsiConsole console,
+        TextWriter output,
+        ArticleImporter importer,
+        IReadOnlyList<string> files,
+        CancellationToken cancellationToken)
     {
         var tally = new ImportTally();
         if (files.Count >= ProgressThreshold && console.Profile.Capabilities.Interactive)
         {
+            // Text, not markup: titles and reasons are data, and '[' in them must print as itself.
+            Action<string> writeLine = line => console.WriteLine(line, Style.Plain);
             await console.Progress()
                 .AutoClear(true)
                 .HideCompleted(true)
@@ -71,40 +83,39 @@ public static class ImportCommand
                     var task = progress.AddTask("Importing", maxValue: files.Count);
                     foreach (var file in files)
                     {
-                        await ImportOneAsync(console, importer, file, tally, cancellationToken);
+                        await ImportOneAsync(writeLine, importer, file, tally, cancellationToken);
                         task.Increment(1);
                     }
                 });
+            writeLine(tally.Summary);
         }
         else
         {
             foreach (var file in files)
             {
-                await ImportOneAsync(console, importer, file, tally, cancellationToken);
+                await ImportOneAsync(output.WriteLine, importer, file, tally, cancellationToken);
             }
+
+            output.WriteLine(tally.Summary);
         }
 
-        WriteLine(console, $"{tally.Imported} imported, {tally.Unchanged} unchanged, {tally.Rejected} rejected");
         return 0;
     }
 
-    private static async Task ImportOneAsync(IAnsiConsole console, ArticleImporter importer, string file, ImportTally tally, CancellationToken cancellationToken)
+    private static async Task ImportOneAsync(Action<string> writeLine, ArticleImporter importer, string file, ImportTally tally, CancellationToken cancellationToken)
     {
         switch (await importer.ImportFileAsync(file, cancellationToken))
         {
             case FileImportOutcome.Imported { Result: var r }:
                 tally.Count(r.Status);
-                WriteLine(console, $"{r.Key} {r.Version} {r.Title} ({Describe(r.Status)})");
+                writeLine($"{r.Key} {r.Version} {r.Title} ({Describe(r.Status)})");
                 break;
             case FileImportOutcome.Rejected rejected:
                 tally.Rejected++;
-                WriteLine(console, $"REJECTED {file}: {rejected.Reason}");
+                writeLine($"REJECTED {file}: {rejected.Reason}");
                 break;
         }
     }
-
-    // Text, not markup: titles and reasons are data, and '[' in them must print as itself.
-    private static void WriteLine(IAnsiConsole console, string line) => console.WriteLine(line, Style.Plain);
 
     internal static string Describe(ImportStatus status) => status switch
     {
@@ -120,6 +131,8 @@ public static class ImportCommand
         public int Unchanged { get; private set; }
 
         public int Rejected { get; set; }
+
+        public string Summary => $"{Imported} imported, {Unchanged} unchanged, {Rejected} rejected";
 
         public void Count(ImportStatus status)
         {
