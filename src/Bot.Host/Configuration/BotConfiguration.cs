@@ -42,8 +42,7 @@ public static class BotConfiguration
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or JsonException)
         {
-            var detail = e.InnerException is JsonException json ? FirstLine(json.Message) : FirstLine(e.Message);
-            throw new UserErrorException($"invalid configuration file {Relative(path)}: {detail}");
+            throw new UserErrorException($"invalid configuration file {Describe(path, e)}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -62,6 +61,26 @@ public static class BotConfiguration
     {
         var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
         return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
+    }
+
+    /// <summary><c>file:line:col: reason</c> when the JSON parser says where, else <c>file: reason</c>.</summary>
+    private static string Describe(string path, Exception exception)
+    {
+        var innermost = exception;
+        while (innermost.InnerException is not null)
+        {
+            innermost = innermost.InnerException;
+        }
+
+        if (innermost is JsonException { LineNumber: { } line, BytePositionInLine: { } column } json)
+        {
+            var reason = json.Message;
+            var cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            reason = cut > 0 ? reason[..cut] : reason;
+            return $"{Relative(path)}:{line + 1}:{column + 1}: {string.Join(' ', reason.Split((char[])['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}";
+        }
+
+        return $"{Relative(path)}: {FirstLine(innermost.Message)}";
     }
 
     private static string FirstLine(string message)

@@ -41,7 +41,7 @@ public sealed class CommandLineErrorTests : IDisposable
     {
         _dir.Write("config/appsettings.json", "not json at all");
 
-        var result = await BotProcess.RunAsync(_dir.Path, "import", "x.txt");
+        var result = await BotProcess.RunAsync(_dir.Path, "articles");
 
         AssertOneLineError(result, "config/appsettings.json");
     }
