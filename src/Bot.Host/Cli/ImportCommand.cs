@@ -76,8 +76,7 @@ public static class ImportCommand
             // Text, not markup: titles and reasons are data, and '[' in them must print as itself.
             Action<string> writeLine = line => console.WriteLine(line, Style.Plain);
             await console.Progress()
-                .AutoClear(true)
-                .HideCompleted(true)
+                .AutoClear(false)
                 .StartAsync(async progress =>
                 {
                     var task = progress.AddTask("Importing", maxValue: files.Count);

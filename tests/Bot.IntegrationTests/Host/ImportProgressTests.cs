@@ -45,7 +45,7 @@ public sealed class ImportProgressTests : IDisposable
         Assert.Equal(files.Count + 1, lines.Length);
         Assert.All(lines[..^1], l => Assert.EndsWith("(created)", l));
         Assert.Equal($"{files.Count} imported, 0 unchanged, 0 rejected", lines[^1]);
-        Assert.DoesNotContain("\u001b", plain.ToString());
+        Assert.False(plain.ToString().Contains('\u001b', StringComparison.Ordinal), "no escape sequences when redirected");
     }
 
     [Fact]
