@@ -53,15 +53,19 @@ public sealed class CliContext(IAnsiConsole console, TextWriter output, TextWrit
         return builder.Build();
     }
 
-    /// <summary>Builds a host, migrates the store (a fresh machine has no schema yet) and runs <paramref name="action"/>.</summary>
+    /// <summary>
+    /// Builds a host (with what <paramref name="configure"/> adds), migrates the store (a fresh machine has
+    /// no schema yet) and runs <paramref name="action"/>.
+    /// </summary>
     public async Task<int> WithStoreAsync(
         ParseResult parseResult,
         Func<IServiceProvider, CancellationToken, Task<int>> action,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Action<IServiceCollection>? configure = null)
     {
         var configuration = LoadConfiguration(parseResult);
         ConfigurationGuard.ThrowIfInvalid(configuration, storeOnly: true);
-        using var host = BuildHost(configuration);
+        using var host = BuildHost(configuration, configure);
         await host.Services.GetRequiredService<IStoreHealth>().MigrateAsync(cancellationToken);
         return await action(host.Services, cancellationToken);
     }

@@ -28,7 +28,7 @@ public static class BotWebHost
         builder.Services.AddRouting();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddBotCore(configuration);
-        builder.Services.AddBotRun();
+        builder.Services.AddBotRun(configuration);
 
         var app = builder.Build();
         app.MapHealthEndpoints();

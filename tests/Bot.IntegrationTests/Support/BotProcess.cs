@@ -49,7 +49,11 @@ public sealed class BotProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static BotProcess Start(string workingDirectory, params string[] args)
+    public static BotProcess Start(string workingDirectory, params string[] args) =>
+        Start(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Starts <c>bot ARGS</c> with <paramref name="environment"/> added to a clean environment.</summary>
+    public static BotProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -74,6 +78,11 @@ public sealed class BotProcess : IAsyncDisposable
         }
 
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var bot = new BotProcess(process);
         process.OutputDataReceived += (_, e) => bot.Collect(bot._output, bot._outputClosed, e.Data);
@@ -88,6 +97,12 @@ public sealed class BotProcess : IAsyncDisposable
     public static async Task<BotResult> RunAsync(string workingDirectory, params string[] args)
     {
         await using var bot = Start(workingDirectory, args);
+        return await bot.WaitForExitAsync();
+    }
+
+    public static async Task<BotResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        await using var bot = Start(workingDirectory, environment, args);
         return await bot.WaitForExitAsync();
     }
 
