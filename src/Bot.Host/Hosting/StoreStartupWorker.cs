@@ -25,6 +25,17 @@ public sealed partial class StoreStartupWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await StartStoreAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task StartStoreAsync(CancellationToken stoppingToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try

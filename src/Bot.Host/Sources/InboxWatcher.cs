@@ -40,7 +40,18 @@ public sealed partial class InboxWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await readiness.WaitAsync(stoppingToken);
+        try
+        {
+            await readiness.WaitAsync(stoppingToken);
+            await WatchAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task WatchAsync(CancellationToken stoppingToken)
+    {
 
         var inbox = Path.GetFullPath(options.Value.Inbox);
         var processed = Path.Combine(inbox, InboxFolder.Processed);
