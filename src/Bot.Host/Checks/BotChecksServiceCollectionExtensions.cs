@@ -4,10 +4,10 @@ namespace Bot.Host.Checks;
 
 public static class BotChecksServiceCollectionExtensions
 {
-    /// <summary>Every <see cref="IBotCheck"/> of <c>bot check</c>, in the order they report.</summary>
-    public static IServiceCollection AddBotChecks(this IServiceCollection services)
-    {
-        services.AddSingleton<IBotCheck, ConfigurationCheck>();
-        return services;
-    }
+    /// <summary>
+    /// The checks <c>bot check</c> runs after the configuration rules (<see cref="ConfigurationRules"/>), in
+    /// the order they report: one <c>services.AddSingleton&lt;IBotCheck, …&gt;()</c> line each; the
+    /// template check belongs here.
+    /// </summary>
+    public static IServiceCollection AddBotChecks(this IServiceCollection services) => services;
 }

@@ -21,7 +21,7 @@ public static class CheckCommand
             try
             {
                 using var host = context.BuildHost(configuration, services => services.AddBotChecks());
-                foreach (var check in host.Services.GetServices<IBotCheck>().Where(c => c is not ConfigurationCheck))
+                foreach (var check in host.Services.GetServices<IBotCheck>())
                 {
                     problems.AddRange(await check.CheckAsync(cancellationToken));
                 }

@@ -53,15 +53,19 @@ public sealed class CliContext(IAnsiConsole console, TextWriter output, TextWrit
         return builder.Build();
     }
 
-    /// <summary>
-    /// Builds a host (with what <paramref name="configure"/> adds), migrates the store (a fresh machine has
-    /// no schema yet) and runs <paramref name="action"/>.
-    /// </summary>
-    public async Task<int> WithStoreAsync(
+    /// <summary>Builds a host, migrates the store (a fresh machine has no schema yet) and runs <paramref name="action"/>.</summary>
+    public Task<int> WithStoreAsync(
         ParseResult parseResult,
         Func<IServiceProvider, CancellationToken, Task<int>> action,
-        CancellationToken cancellationToken,
-        Action<IServiceCollection>? configure = null)
+        CancellationToken cancellationToken) =>
+        WithStoreAsync(parseResult, configure: null, action, cancellationToken);
+
+    /// <summary>As above, with the services <paramref name="configure"/> adds to the host.</summary>
+    public async Task<int> WithStoreAsync(
+        ParseResult parseResult,
+        Action<IServiceCollection>? configure,
+        Func<IServiceProvider, CancellationToken, Task<int>> action,
+        CancellationToken cancellationToken)
     {
         var configuration = LoadConfiguration(parseResult);
         ConfigurationGuard.ThrowIfInvalid(configuration, storeOnly: true);

@@ -81,6 +81,9 @@ public sealed partial class InboxWatcher(
 
     private async Task<bool> ScanAsync(string inbox, string processed, string rejected, CancellationToken cancellationToken)
     {
+        // Someone tidying up may delete the folders under a running host; the next scan brings them back.
+        Directory.CreateDirectory(processed);
+        Directory.CreateDirectory(rejected);
         var now = timeProvider.GetUtcNow();
         var present = new HashSet<string>(StringComparer.Ordinal);
         var ready = new List<FileInfo>();
