@@ -25,6 +25,12 @@ public sealed partial class InboxWatcher(
     /// <summary>How long a file's size and modification time must hold still before it is read.</summary>
     public static readonly TimeSpan StableFor = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// How long an empty file must stay empty before it is taken (and rejected): copy tools and shells
+    /// create the file first and write it after, sometimes much later than <see cref="StableFor"/>.
+    /// </summary>
+    public static readonly TimeSpan EmptyStableFor = TimeSpan.FromSeconds(5);
+
     /// <summary>Rescan period when nothing is pending and the watcher works.</summary>
     public static readonly TimeSpan IdleRescan = TimeSpan.FromSeconds(1);
 
@@ -104,7 +110,7 @@ public sealed partial class InboxWatcher(
             }
 
             var look = new Observation(file.Length, file.LastWriteTimeUtc, now);
-            if (_observed.TryGetValue(file.FullName, out var earlier) && earlier.SameAs(look) && now - earlier.Since >= StableFor)
+            if (_observed.TryGetValue(file.FullName, out var earlier) && earlier.SameAs(look) && now - earlier.Since >= (look.Length == 0 ? EmptyStableFor : StableFor))
             {
                 ready.Add(file);
             }

@@ -58,7 +58,7 @@ public sealed class ImportProgressTests : IDisposable
 
         await ImportCommand.ImportAsync(new TestConsole(), new StringWriter(), Importer(), files, CancellationToken.None);
 
-        Assert.True(await next);
+        Assert.True(await next.AsTask().WaitAsync(Eventually.DefaultLimit));
         Assert.Equal("Article number 00", notices.Current.Title);
         await subscription.CancelAsync();
     }
