@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Unicode;
@@ -7,6 +8,11 @@ namespace Bot.Core.Articles;
 /// <summary>Turns a file's bytes into text with LF line endings, or says why they are not text.</summary>
 internal static class ArticleTextDecoder
 {
+    /// <summary>The C0 control bytes except tab, LF, FF and CR, which plain text legitimately contains.</summary>
+    private static readonly SearchValues<byte> BinaryBytes = SearchValues.Create(
+        [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0B, 0x0E, 0x0F,
+         0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F]);
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static bool TryDecode(ReadOnlySpan<byte> content, [NotNullWhen(true)] out string? text, [NotNullWhen(false)] out string? reason)
@@ -21,17 +27,14 @@ internal static class ArticleTextDecoder
         }
 
         // C0 bytes never occur inside a multi-byte UTF-8 sequence, so a byte scan finds them exactly.
-        for (var i = 0; i < body.Length; i++)
+        var control = body.IndexOfAny(BinaryBytes);
+        if (control >= 0)
         {
-            var b = body[i];
-            if (b < 0x20 && b is not (byte)'\t' and not (byte)'\n' and not (byte)'\r' and not (byte)'\f')
-            {
-                var position = bomLength + i;
-                reason = b == 0
-                    ? $"binary content (NUL byte at {position})"
-                    : $"binary content (control byte 0x{b:X2} at {position})";
-                return false;
-            }
+            var position = bomLength + control;
+            reason = body[control] == 0
+                ? $"binary content (NUL byte at {position})"
+                : $"binary content (control byte 0x{body[control]:X2} at {position})";
+            return false;
         }
 
         string decoded;

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Bot.Core.Articles;
@@ -7,6 +8,9 @@ namespace Bot.Core.Articles;
 /// <summary>Reads the YAML front matter of a Markdown article into a draft (without paragraphs).</summary>
 internal static class FrontMatterReader
 {
+    /// <summary>Front matter needs two levels (a mapping holding a tag list); anything far deeper is not an article.</summary>
+    private const int MaxDepth = 16;
+
     /// <param name="yaml">The lines between the two <c>---</c> lines.</param>
     /// <param name="firstLine">The file line the YAML starts on, so errors point into the file, not the fragment.</param>
     public static bool TryRead(string yaml, int firstLine, [NotNullWhen(true)] out ArticleDraft? draft, [NotNullWhen(false)] out string? reason)
@@ -15,6 +19,12 @@ internal static class FrontMatterReader
         var stream = new YamlStream();
         try
         {
+            if (NestingDepth(yaml) > MaxDepth)
+            {
+                reason = $"front matter: nested more than {MaxDepth} levels deep";
+                return false;
+            }
+
             stream.Load(new StringReader(yaml));
         }
         catch (YamlException e)
@@ -125,8 +135,34 @@ internal static class FrontMatterReader
         }
     }
 
+    /// <summary>
+    /// The deepest nesting of lists and mappings, read from the event stream, which is not recursive.
+    /// YamlStream.Load recurses once per level, so "tags: [[[[…" a few hundred thousand deep
+    /// overflows the stack and kills the process instead of throwing.
+    /// </summary>
+    private static int NestingDepth(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        int depth = 0, deepest = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case MappingStart or SequenceStart:
+                    deepest = Math.Max(deepest, ++depth);
+                    if (deepest > MaxDepth) return deepest;
+                    break;
+                case MappingEnd or SequenceEnd:
+                    depth--;
+                    break;
+            }
+        }
+
+        return deepest;
+    }
+
     private static bool IsNull(YamlScalarNode node) =>
-        node.Style == YamlDotNet.Core.ScalarStyle.Plain && node.Value is null or "" or "~" or "null" or "Null" or "NULL";
+        node.Style == ScalarStyle.Plain && node.Value is null or "" or "~" or "null" or "Null" or "NULL";
 
     private static string Describe(YamlNode node) => node switch
     {

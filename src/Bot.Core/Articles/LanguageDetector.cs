@@ -9,15 +9,23 @@ namespace Bot.Core.Articles;
 /// </summary>
 public static class LanguageDetector
 {
+    /// <summary>
+    /// Letters counted before deciding: the title and first paragraphs settle the script, and a 5 MB
+    /// body should not cost a pass over every character.
+    /// </summary>
+    public const int MaxLetters = 10_000;
+
     /// <summary>The BCP 47 code for the dominant script of <paramref name="texts"/>, or <c>und</c> when there are no letters.</summary>
     public static string Detect(IEnumerable<string> texts)
     {
-        int arabic = 0, hebrew = 0, cyrillic = 0, greek = 0, latin = 0, han = 0, kana = 0, hangul = 0;
+        int letters = 0, arabic = 0, hebrew = 0, cyrillic = 0, greek = 0, latin = 0, han = 0, kana = 0, hangul = 0;
         foreach (var text in texts)
         {
+            if (letters >= MaxLetters) break;
             foreach (var rune in text.EnumerateRunes())
             {
                 if (!Rune.IsLetter(rune)) continue;
+                if (++letters > MaxLetters) break;
                 var c = rune.Value;
                 switch (c)
                 {

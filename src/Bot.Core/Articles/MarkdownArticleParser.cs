@@ -35,9 +35,22 @@ internal static class MarkdownArticleParser
             body = string.Join('\n', lines[(close + 1)..]);
         }
 
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(body, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses blocks nested beyond its depth limit this way; that limit is also what
+            // keeps the recursive block walk below shallow.
+            reason = "markdown body is nested too deeply";
+            return false;
+        }
+
         var paragraphs = new List<string>();
         var title = front.Title;
-        foreach (var block in Markdown.Parse(body, Pipeline))
+        foreach (var block in document)
         {
             if (title is null && block is HeadingBlock { Level: 1 } heading)
             {
@@ -87,35 +100,38 @@ internal static class MarkdownArticleParser
     private static string LeafText(LeafBlock leaf) =>
         leaf is CodeBlock code ? code.Lines.ToString().Trim() : InlineText(leaf.Inline).Trim();
 
-    private static string InlineText(ContainerInline? inlines)
+    private static string InlineText(ContainerInline? root)
     {
+        // An explicit stack rather than recursion: emphasis nests as deep as the input asks
+        // (a file of 100,000 asterisks), and a stack overflow would take the whole host down.
         var sb = new StringBuilder();
-        Append(inlines, sb);
-        return sb.ToString();
-    }
-
-    private static void Append(Inline? inline, StringBuilder sb)
-    {
-        switch (inline)
+        var pending = new Stack<Inline>();
+        if (root is not null) pending.Push(root);
+        while (pending.TryPop(out var inline))
         {
-            case LiteralInline literal:
-                sb.Append(literal.Content.AsSpan());
-                break;
-            case CodeInline code:
-                sb.Append(code.Content);
-                break;
-            case AutolinkInline autolink:
-                sb.Append(autolink.Url);
-                break;
-            case HtmlEntityInline entity:
-                sb.Append(entity.Transcoded.AsSpan());
-                break;
-            case LineBreakInline:
-                sb.Append('\n');
-                break;
-            case ContainerInline container:
-                foreach (var child in container) Append(child, sb);
-                break;
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    sb.Append(literal.Content.AsSpan());
+                    break;
+                case CodeInline code:
+                    sb.Append(code.Content);
+                    break;
+                case AutolinkInline autolink:
+                    sb.Append(autolink.Url);
+                    break;
+                case HtmlEntityInline entity:
+                    sb.Append(entity.Transcoded.AsSpan());
+                    break;
+                case LineBreakInline:
+                    sb.Append('\n');
+                    break;
+                case ContainerInline container:
+                    for (var child = container.LastChild; child is not null; child = child.PreviousSibling) pending.Push(child);
+                    break;
+            }
         }
+
+        return sb.ToString();
     }
 }

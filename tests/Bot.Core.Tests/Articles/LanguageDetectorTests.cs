@@ -40,4 +40,15 @@ public sealed class LanguageDetectorTests
 
         Assert.Equal("en", language);
     }
+
+    [Fact]
+    public void Detect_LongTextChangingScriptAfterTheLetterLimit_DecidesOnTheFirstLetters()
+    {
+        var arabic = new string('ب', LanguageDetector.MaxLetters);
+        var latin = new string('x', 3 * LanguageDetector.MaxLetters);
+
+        var language = LanguageDetector.Detect(["عنوان", arabic, latin]);
+
+        Assert.Equal("ar", language);
+    }
 }
