@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace Bot.Core.Articles;
@@ -14,7 +15,7 @@ public static class ArticleFileReader
     /// <summary>The extensions <see cref="Read"/> understands, lower-case with the dot.</summary>
     public static IReadOnlyList<string> Extensions { get; } = [".txt", ".md", ".markdown", ".json"];
 
-    private delegate bool Parser(string text, out ArticleDraft? draft, out string? reason);
+    private delegate bool Parser(string text, [NotNullWhen(true)] out ArticleDraft? draft, [NotNullWhen(false)] out string? reason);
 
     /// <summary>Reads an article from a file's bytes; the shape comes from the file name's extension.</summary>
     public static ArticleReadResult Read(string fileName, ReadOnlySpan<byte> content, DateTimeOffset received)
@@ -31,9 +32,9 @@ public static class ArticleFileReader
         if (parser is null) return UnknownExtension(fileName);
 
         if (!ArticleTextDecoder.TryDecode(content, out var text, out var reason)) return new ArticleReadResult.Failure(reason);
-        if (!parser(text, out var draft, out reason)) return new ArticleReadResult.Failure(ArticleFieldRules.OneLine(reason!));
+        if (!parser(text, out var draft, out reason)) return new ArticleReadResult.Failure(ArticleFieldRules.OneLine(reason));
 
-        return Complete(draft!, received);
+        return Complete(draft, received);
     }
 
     /// <summary>Reads an article file from disk.</summary>

@@ -312,4 +312,30 @@ public sealed class MarkdownArticleTests
 
         Assert.Equal("no body: the file has a title but no paragraphs", reason);
     }
+
+    [Fact]
+    public void Read_FrontMatterThatIsASingleValue_IsRejected()
+    {
+        var reason = ArticleFiles.Reject("a.md", "---\njust a sentence\n---\n# T\n\nBody.");
+
+        Assert.Equal("front matter: must be a mapping of keys to values, found a single value", reason);
+    }
+
+    [Fact]
+    public void Read_EmptyFrontMatter_FallsBackToHeadingTitle()
+    {
+        var article = ArticleFiles.Read("a.md", "---\n---\n# Heading title\n\nBody.");
+
+        Assert.Equal("Heading title", article.Title);
+        Assert.Equal(["Body."], article.Paragraphs);
+    }
+
+    [Fact]
+    public void Read_SetextHeadingAndMarkdownExtension_HeadingIsTitle()
+    {
+        var article = ArticleFiles.Read("news.markdown", "Underlined title\n================\n\nBody *text*.");
+
+        Assert.Equal("Underlined title", article.Title);
+        Assert.Equal(["Body text."], article.Paragraphs);
+    }
 }
