@@ -24,6 +24,7 @@ public sealed class SqlArticleStore(IDbConnectionFactory factory, TimeProvider t
             }
             catch (Exception e) when (attempt < MaxAttempts && factory.Dialect.IsRetryableConflict(e))
             {
+                // Another writer won a race for the same rows; the next attempt sees its commit.
             }
         }
     }

@@ -32,6 +32,7 @@ public sealed record Migration(long Version, string Name, string Sql)
             migrations.Add(new Migration(version, fileName[(separator + 1)..], reader.ReadToEnd()));
         }
 
+        if (migrations.Count == 0) throw new InvalidOperationException($"No migrations are embedded under '{prefix}'.");
         var duplicate = migrations.GroupBy(m => m.Version).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new InvalidOperationException($"Two migrations share version {duplicate.Key}.");
         return [.. migrations.OrderBy(m => m.Version)];

@@ -38,7 +38,7 @@ public sealed class SqliteStoreTests : StoreContractTests
         await services.GetRequiredService<Bot.Core.Storage.IStoreHealth>().MigrateAsync(CancellationToken.None);
 
         Assert.True(File.Exists(path));
-        Assert.Equal(1L, await ScalarAsync<long>(services, "SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(1L, await SingleAsync<long>(services, "SELECT COUNT(*) FROM schema_migrations"));
     }
 
     [SkippableFact]
@@ -49,8 +49,8 @@ public sealed class SqliteStoreTests : StoreContractTests
         await using var fresh = new SqliteConnection($"Data Source={Path.Combine(folder, "bot.db")}");
         await fresh.OpenAsync();
         var journalMode = await fresh.ExecuteScalarAsync<string>("PRAGMA journal_mode");
-        var busyTimeout = await ScalarAsync<long>(services, "PRAGMA busy_timeout");
-        var foreignKeys = await ScalarAsync<long>(services, "PRAGMA foreign_keys");
+        var busyTimeout = await SingleAsync<long>(services, "PRAGMA busy_timeout");
+        var foreignKeys = await SingleAsync<long>(services, "PRAGMA foreign_keys");
 
         Assert.Equal("wal", journalMode);
         Assert.Equal((long)Bot.Storage.Sqlite.SqliteConnectionFactory.BusyTimeout.TotalMilliseconds, busyTimeout);
@@ -63,11 +63,10 @@ public sealed class SqliteStoreTests : StoreContractTests
         var services = await OpenMigratedStoreAsync();
         var at = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.FromHours(3));
 
-        await ExecuteAsync(services, "INSERT INTO bot_state (key, value) VALUES ('k', 'v')");
         await ExecuteAsync(services, "INSERT INTO audit_log (at, actor, action) VALUES (@At, 'test', 'probe')", new { At = at });
 
-        Assert.Equal("2026-11-30T06:00:00.000000Z", await ScalarAsync<string>(services, "SELECT CAST(at AS TEXT) FROM audit_log"));
-        Assert.Equal("text", await ScalarAsync<string>(services, "SELECT typeof(at) FROM audit_log"));
+        Assert.Equal("2026-11-30T06:00:00.000000Z", await SingleAsync<string>(services, "SELECT CAST(at AS TEXT) FROM audit_log"));
+        Assert.Equal("text", await SingleAsync<string>(services, "SELECT typeof(at) FROM audit_log"));
     }
 
     protected override Task<string> CreateEmptyDatabaseAsync() =>

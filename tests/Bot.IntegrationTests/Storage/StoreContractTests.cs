@@ -51,7 +51,7 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.Equal((1L, "init", applied[0].Checksum), row);
         foreach (var table in new[] { "articles", "article_versions", "destinations", "deliveries", "subscribers", "audit_log", "bot_state" })
         {
-            Assert.Equal(0L, await ScalarAsync<long>(services, $"SELECT COUNT(*) FROM {table}"));
+            Assert.Equal(0L, await SingleAsync<long>(services, $"SELECT COUNT(*) FROM {table}"));
         }
     }
 
@@ -60,14 +60,14 @@ public abstract class StoreContractTests : IAsyncLifetime
     {
         var services = OpenStore();
         await RunMigrationsAsync(services);
-        var firstAppliedAt = await ScalarAsync<DateTimeOffset>(services, "SELECT applied_at FROM schema_migrations");
+        var firstAppliedAt = await SingleAsync<DateTimeOffset>(services, "SELECT applied_at FROM schema_migrations");
 
         var applied = await RunMigrationsAsync(OpenStore());
         await OpenStore().GetRequiredService<IStoreHealth>().MigrateAsync(CancellationToken.None);
 
         Assert.Empty(applied);
-        Assert.Equal(1L, await ScalarAsync<long>(services, "SELECT COUNT(*) FROM schema_migrations"));
-        Assert.Equal(firstAppliedAt, await ScalarAsync<DateTimeOffset>(services, "SELECT applied_at FROM schema_migrations"));
+        Assert.Equal(1L, await SingleAsync<long>(services, "SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(firstAppliedAt, await SingleAsync<DateTimeOffset>(services, "SELECT applied_at FROM schema_migrations"));
     }
 
     [SkippableFact]
@@ -83,7 +83,7 @@ public abstract class StoreContractTests : IAsyncLifetime
 
         Assert.Contains("0001_init", error.Message);
         Assert.Contains("changed after it was applied", error.Message);
-        Assert.Equal(Migration.LoadEmbedded(dialect)[0].Checksum, await ScalarAsync<string>(services, "SELECT checksum FROM schema_migrations"));
+        Assert.Equal(Migration.LoadEmbedded(dialect)[0].Checksum, await SingleAsync<string>(services, "SELECT checksum FROM schema_migrations"));
     }
 
     [SkippableFact]
@@ -107,8 +107,8 @@ public abstract class StoreContractTests : IAsyncLifetime
         var applied = await Task.WhenAll(stores.Select(s => Task.Run(() => RunMigrationsAsync(s))));
 
         Assert.Equal(1, applied.Sum(a => a.Count));
-        Assert.Equal(1L, await ScalarAsync<long>(stores[0], "SELECT COUNT(*) FROM schema_migrations"));
-        Assert.Equal(0L, await ScalarAsync<long>(stores[0], "SELECT COUNT(*) FROM deliveries"));
+        Assert.Equal(1L, await SingleAsync<long>(stores[0], "SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(0L, await SingleAsync<long>(stores[0], "SELECT COUNT(*) FROM deliveries"));
     }
 
     [SkippableFact]
@@ -143,10 +143,10 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.Equal(new ImportResult(article.Key, 1, article.Title, ImportStatus.Created), result);
         AssertSameArticle(article with { Version = 1 }, await store.GetAsync(article.Key, null, CancellationToken.None));
         AssertSameArticle(article with { Version = 1 }, await OpenStore().GetRequiredService<IArticleStore>().GetAsync(article.Key, 1, CancellationToken.None));
-        var head = await QuerySingleAsync<(long LatestVersion, string Title, bool Retracted)>(
+        var head = await SingleAsync<(long LatestVersion, string Title, bool Retracted)>(
             services, "SELECT latest_version, title, retracted FROM articles WHERE key = @Key", new { article.Key });
         Assert.Equal((1L, article.Title, false), head);
-        var version = await QuerySingleAsync<(string Fingerprint, string Language, DateTimeOffset Published, DateTimeOffset Received)>(
+        var version = await SingleAsync<(string Fingerprint, string Language, DateTimeOffset Published, DateTimeOffset Received)>(
             services, "SELECT fingerprint, language, published_at, received_at FROM article_versions WHERE key = @Key AND version = 1", new { article.Key });
         Assert.Equal(ArticleFingerprint.Compute(article), version.Fingerprint);
         Assert.Equal("ar", version.Language);
@@ -168,8 +168,8 @@ public abstract class StoreContractTests : IAsyncLifetime
         var result = await store.ImportAsync(article with { Received = article.Received.AddHours(1) }, CancellationToken.None);
 
         Assert.Equal(new ImportResult(article.Key, 1, article.Title, ImportStatus.Unchanged), result);
-        Assert.Equal(1L, await ScalarAsync<long>(services, "SELECT COUNT(*) FROM article_versions"));
-        Assert.Equal(time.GetUtcNow().AddMinutes(-5), await ScalarAsync<DateTimeOffset>(services, "SELECT updated_at FROM articles"));
+        Assert.Equal(1L, await SingleAsync<long>(services, "SELECT COUNT(*) FROM article_versions"));
+        Assert.Equal(time.GetUtcNow().AddMinutes(-5), await SingleAsync<DateTimeOffset>(services, "SELECT updated_at FROM articles"));
         AssertSameArticle(article with { Version = 1 }, await store.GetAsync(article.Key, null, CancellationToken.None));
     }
 
@@ -195,7 +195,7 @@ public abstract class StoreContractTests : IAsyncLifetime
         AssertSameArticle(corrected with { Version = 2 }, await store.GetAsync(first.Key, 2, CancellationToken.None));
         AssertSameArticle(retracted with { Version = 3 }, await store.GetAsync(first.Key, null, CancellationToken.None));
         Assert.Equal([1L, 2L, 3L], await QueryAsync<long>(services, "SELECT version FROM article_versions WHERE key = @Key ORDER BY version", new { first.Key }));
-        var head = await QuerySingleAsync<(long LatestVersion, string Title, bool Retracted)>(services, "SELECT latest_version, title, retracted FROM articles");
+        var head = await SingleAsync<(long LatestVersion, string Title, bool Retracted)>(services, "SELECT latest_version, title, retracted FROM articles");
         Assert.Equal((3L, corrected.Title, true), head);
     }
 
@@ -250,7 +250,11 @@ public abstract class StoreContractTests : IAsyncLifetime
         const int SharedKeys = 30;
         const int OwnKeys = 30;
         var setup = await OpenMigratedStoreAsync();
-        var importers = new[] { "A", "B" }.Select(name => (Name: name, Store: OpenStore().GetRequiredService<IArticleStore>())).ToList();
+        // Each importer has its own container and its own connection pool (the connection strings
+        // differ), as two bot processes would.
+        var importers = new[] { ("A", ConnectionString), ("B", ConnectionString + ";Pooling=True") }
+            .Select(i => (Name: i.Item1, Store: OpenStore(connectionString: i.Item2).GetRequiredService<IArticleStore>()))
+            .ToList();
 
         // Phase 1: the same content under shared keys, plus keys only one importer knows.
         var phase1 = await Task.WhenAll(importers.Select(importer => Task.Run(async () =>
@@ -289,8 +293,8 @@ public abstract class StoreContractTests : IAsyncLifetime
         }
 
         Assert.All(first.Where(r => !r.Key.StartsWith("shared-", StringComparison.Ordinal)), r => Assert.Equal((1, ImportStatus.Created), (r.Version, r.Status)));
-        Assert.Equal((long)SharedKeys + 2 * OwnKeys, await ScalarAsync<long>(setup, "SELECT COUNT(*) FROM articles"));
-        Assert.Equal((long)SharedKeys * 3 + 2 * OwnKeys, await ScalarAsync<long>(setup, "SELECT COUNT(*) FROM article_versions"));
+        Assert.Equal((long)SharedKeys + 2 * OwnKeys, await SingleAsync<long>(setup, "SELECT COUNT(*) FROM articles"));
+        Assert.Equal((long)SharedKeys * 3 + 2 * OwnKeys, await SingleAsync<long>(setup, "SELECT COUNT(*) FROM article_versions"));
         var gaps = await QueryAsync<string>(setup,
             """
             SELECT a.key FROM articles a
@@ -298,7 +302,7 @@ public abstract class StoreContractTests : IAsyncLifetime
                OR a.latest_version <> (SELECT MAX(v.version) FROM article_versions v WHERE v.key = a.key)
             """);
         Assert.Empty(gaps);
-        var distinctContents = await ScalarAsync<long>(setup, "SELECT COUNT(DISTINCT fingerprint) FROM article_versions WHERE key = 'shared-0'");
+        var distinctContents = await SingleAsync<long>(setup, "SELECT COUNT(DISTINCT fingerprint) FROM article_versions WHERE key = 'shared-0'");
         Assert.Equal(3L, distinctContents);
     }
 
@@ -318,7 +322,7 @@ public abstract class StoreContractTests : IAsyncLifetime
         }
 
         var read = (await QueryAsync<DateTimeOffset>(services, "SELECT at FROM audit_log ORDER BY at")).ToList();
-        var nullable = await ScalarAsync<DateTimeOffset?>(services, "SELECT MAX(at) FROM audit_log WHERE actor = 'nobody'");
+        var nullable = await SingleAsync<DateTimeOffset?>(services, "SELECT MAX(at) FROM audit_log WHERE actor = 'nobody'");
 
         Assert.Equal(instants.Select(TruncateToMicroseconds).OrderBy(i => i), read);
         Assert.All(read, at => Assert.Equal(TimeSpan.Zero, at.Offset));
@@ -342,7 +346,7 @@ public abstract class StoreContractTests : IAsyncLifetime
         await Assert.ThrowsAnyAsync<DbException>(insert);
         await ExecuteAsync(services, "INSERT INTO destinations (name, channel, address, updated_at) VALUES ('nowhere', 'telegram', '-100', @Now)", new { Now = now });
         await insert();
-        Assert.Equal(1L, await ScalarAsync<long>(services, "SELECT COUNT(*) FROM deliveries"));
+        Assert.Equal(1L, await SingleAsync<long>(services, "SELECT COUNT(*) FROM deliveries"));
         await Assert.ThrowsAnyAsync<DbException>(insert);
     }
 
@@ -381,13 +385,7 @@ public abstract class StoreContractTests : IAsyncLifetime
         services.GetRequiredService<MigrationRunner>().RunAsync(
             Migration.LoadEmbedded(services.GetRequiredService<SqlDialect>()), CancellationToken.None);
 
-    protected static async Task<T> ScalarAsync<T>(IServiceProvider services, string sql, object? parameters = null)
-    {
-        await using var connection = await OpenConnectionAsync(services);
-        return await connection.QuerySingleAsync<T>(sql, parameters);
-    }
-
-    protected static async Task<T> QuerySingleAsync<T>(IServiceProvider services, string sql, object? parameters = null)
+    protected static async Task<T> SingleAsync<T>(IServiceProvider services, string sql, object? parameters = null)
     {
         await using var connection = await OpenConnectionAsync(services);
         return await connection.QuerySingleAsync<T>(sql, parameters);
