@@ -57,13 +57,17 @@ chown "$owner" "$root"
 chmod 700 "$root"
 data=$root/data
 
+# Several worktrees on one machine may run this at the same moment: one at a time.
+exec 9>"$root.lock"
+flock 9
+
 if [[ ! -s $data/PG_VERSION ]]; then
   log "creating a cluster in $data"
   as_owner "$bindir/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >&2
 fi
 
 if as_owner "$bindir/pg_ctl" -D "$data" status >/dev/null 2>&1; then
-  port=$(cat "$root/port")
+  port=$(sed -n 4p "$data/postmaster.pid")
   log "already running on port $port"
 else
   port=$first_port
@@ -71,10 +75,10 @@ else
     port=$((port + 1))
     if (( port > first_port + 100 )); then log "no free port from $first_port on"; exit 1; fi
   done
-  echo "$port" > "$root/port"
   # fsync off: the data is thrown away, and the tests should not wait on the disk.
+  # 9>&-: the server must not inherit the lock, or the next run would wait for it forever.
   as_owner "$bindir/pg_ctl" -D "$data" -l "$root/server.log" -w -t 60 start \
-    -o "-p $port -c listen_addresses=127.0.0.1 -k $root -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >&2
+    -o "-p $port -c listen_addresses=127.0.0.1 -k $root -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >&2 9>&-
   log "started on port $port"
 fi
 

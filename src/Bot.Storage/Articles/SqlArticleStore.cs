@@ -15,6 +15,7 @@ public sealed class SqlArticleStore(IDbConnectionFactory factory, TimeProvider t
     public async Task<ImportResult> ImportAsync(Article article, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(article);
+        ArgumentException.ThrowIfNullOrWhiteSpace(article.Key);
         var fingerprint = ArticleFingerprint.Compute(article);
         for (var attempt = 1; ; attempt++)
         {

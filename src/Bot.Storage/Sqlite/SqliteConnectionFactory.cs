@@ -19,6 +19,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
 
     public SqliteConnectionFactory(string connectionString)
     {
+        // Foreign Keys=True makes Microsoft.Data.Sqlite run PRAGMA foreign_keys on every open.
         var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true };
         this.connectionString = builder.ToString();
         DataSource = builder.DataSource;
@@ -47,10 +48,10 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         {
             await connection.OpenAsync(cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(
-                $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON;",
+                $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};",
                 cancellationToken: cancellationToken));
 
-            // journal_mode is stored in the file, so once per process is enough; WAL lets the host keep
+            // journal_mode is stored in the file, so once per factory is enough; WAL lets the host keep
             // reading while a CLI command writes.
             if (IsFile && Interlocked.Exchange(ref walChecked, 1) == 0)
             {
