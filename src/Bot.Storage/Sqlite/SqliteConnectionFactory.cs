@@ -15,7 +15,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(5);
 
     private readonly string connectionString;
-    private int walChecked;
+    private volatile bool walSet;
 
     public SqliteConnectionFactory(string connectionString)
     {
@@ -51,11 +51,13 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
                 $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};",
                 cancellationToken: cancellationToken));
 
-            // journal_mode is stored in the file, so once per factory is enough; WAL lets the host keep
-            // reading while a CLI command writes.
-            if (IsFile && Interlocked.Exchange(ref walChecked, 1) == 0)
+            // journal_mode is stored in the file, so once per factory is enough (a failed attempt, say
+            // SQLITE_BUSY, is retried on the next open); WAL lets the host keep reading while a CLI
+            // command writes.
+            if (IsFile && !walSet)
             {
                 await connection.ExecuteScalarAsync<string>(new CommandDefinition("PRAGMA journal_mode = WAL;", cancellationToken: cancellationToken));
+                walSet = true;
             }
 
             return connection;
