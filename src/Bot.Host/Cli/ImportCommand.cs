@@ -15,7 +15,7 @@ public static class ImportCommand
     {
         var paths = new Argument<string[]>("PATH")
         {
-            Description = "Article files (.txt, .md, .json) or folders to import; folders are searched recursively",
+            Description = "Article files (.txt, .md, .json) or folders to import; folders are searched recursively for article files",
             Arity = ArgumentArity.OneOrMore,
         };
         var command = new Command("import", "Add article files or folders to the store; prints KEY VERSION TITLE (status) per article")

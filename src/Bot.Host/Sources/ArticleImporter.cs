@@ -15,11 +15,9 @@ public sealed partial class ArticleImporter(
     TimeProvider timeProvider,
     ILogger<ArticleImporter> logger)
 {
-    /// <summary>The extensions a folder import picks up; explicit files and the inbox try any name.</summary>
-    public static readonly IReadOnlyList<string> ArticleExtensions = [".txt", ".md", ".json"];
-
+    /// <summary>Whether a folder import picks the file up; explicit files and the inbox try any name.</summary>
     public static bool HasArticleExtension(string path) =>
-        ArticleExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
+        ArticleFileReader.Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
 
     public async Task<FileImportOutcome> ImportFileAsync(string path, CancellationToken cancellationToken)
     {
