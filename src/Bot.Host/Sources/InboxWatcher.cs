@@ -58,7 +58,6 @@ public sealed partial class InboxWatcher(
 
     private async Task WatchAsync(CancellationToken stoppingToken)
     {
-
         var inbox = Path.GetFullPath(options.Value.Inbox);
         var processed = Path.Combine(inbox, InboxFolder.Processed);
         var rejected = Path.Combine(inbox, InboxFolder.Rejected);
