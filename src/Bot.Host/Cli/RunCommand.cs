@@ -1,5 +1,8 @@
 using System.CommandLine;
 using Bot.Host.Hosting;
+using Bot.Host.Logging;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Bot.Host.Cli;
@@ -25,6 +28,16 @@ public static class RunCommand
         var configuration = context.LoadConfiguration(parseResult, Defaults);
         ConfigurationGuard.ThrowIfInvalid(configuration, storeOnly: false);
         await using var app = BotWebHost.Build(configuration);
+        return await RunHostAsync(app, context.Error, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="app"/> until <paramref name="cancellationToken"/> (SIGTERM, Ctrl-C) or the host
+    /// stops itself. A worker that died takes the host down with it; the exit code then says so (2), so a
+    /// supervisor restarts the bot instead of taking the stop for a clean one.
+    /// </summary>
+    public static async Task<int> RunHostAsync(WebApplication app, TextWriter error, CancellationToken cancellationToken)
+    {
         try
         {
             await app.StartAsync(cancellationToken);
@@ -35,6 +48,17 @@ public static class RunCommand
         }
 
         await app.WaitForShutdownAsync(cancellationToken);
-        return 0;
+
+        var failed = app.Services.GetServices<IHostedService>()
+            .OfType<BackgroundService>()
+            .FirstOrDefault(s => s.ExecuteTask is { IsFaulted: true });
+        if (failed is null)
+        {
+            return 0;
+        }
+
+        var reason = failed.ExecuteTask!.Exception!.GetBaseException().Message.Split('\n', 2)[0].Trim();
+        error.WriteLine($"bot: {failed.GetType().Name} failed and stopped the host: {app.Services.GetRequiredService<SecretRedactor>().Redact(reason)}");
+        return 2;
     }
 }

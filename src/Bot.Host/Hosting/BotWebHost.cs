@@ -15,7 +15,8 @@ public static class BotWebHost
     /// <summary>How long a stop waits for in-flight work; the command line waits a little longer still.</summary>
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
 
-    public static WebApplication Build(IConfiguration configuration)
+    /// <summary>Builds the host; <paramref name="configure"/> adds to its services last (tests swap parts here).</summary>
+    public static WebApplication Build(IConfiguration configuration, Action<IServiceCollection>? configure = null)
     {
         // The empty builder adds no configuration source of its own: the bot's stack is the only one.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
@@ -29,6 +30,7 @@ public static class BotWebHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddBotCore(configuration);
         builder.Services.AddBotRun(configuration);
+        configure?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapHealthEndpoints();
