@@ -46,6 +46,11 @@ public static class RunCommand
         {
             throw new UserErrorException($"cannot listen on Http:Urls: {e.Message.TrimEnd('.')}");
         }
+        catch (OperationCanceledException)
+        {
+            // Start-up was cut short by a stop (a signal, or a worker that died at once); the stop is
+            // completed and judged below like any other.
+        }
 
         await app.WaitForShutdownAsync(cancellationToken);
 
