@@ -69,8 +69,10 @@ public sealed class DiscordRateLimits(TimeProvider timeProvider, int globalPerSe
 
                 if (now >= bucket.ResetAt && bucket.Remaining < bucket.Limit)
                 {
-                    // The window is over by our clock; the next answer tells the new reset time.
+                    // The window is over by our clock; the next answer tells the new reset time. Answers to requests
+                    // granted before this point describe the old window and must not overwrite the new one.
                     bucket.Remaining = bucket.Limit;
+                    bucket.Generation++;
                 }
 
                 if (bucket.Remaining - bucket.Reserved <= 0)
@@ -103,7 +105,7 @@ public sealed class DiscordRateLimits(TimeProvider timeProvider, int globalPerSe
                 bucket.Reserved++;
             }
 
-            return new DiscordRateLimitDecision.Granted(new DiscordRateLimitTicket(route, bucket is null ? null : bucketKey, discovers));
+            return new DiscordRateLimitDecision.Granted(new DiscordRateLimitTicket(route, bucket is null ? null : bucketKey, discovers, bucket?.Generation ?? 0));
         }
     }
 
@@ -124,7 +126,7 @@ public sealed class DiscordRateLimits(TimeProvider timeProvider, int globalPerSe
             {
                 routeHashes[ticket.Route.Key] = headers.Bucket!;
                 bucketKey = BucketKey(headers.Bucket!, ticket.Route.Major);
-                Update(bucketKey, headers.Limit!.Value, headers.Remaining!.Value, now + headers.ResetAfter!.Value, now);
+                Update(ticket, bucketKey, headers.Limit!.Value, headers.Remaining!.Value, now + headers.ResetAfter!.Value, now);
             }
 
             if (retryAfter is not { } wait)
@@ -185,13 +187,24 @@ public sealed class DiscordRateLimits(TimeProvider timeProvider, int globalPerSe
         }
     }
 
-    private void Update(string key, int limit, int remaining, DateTimeOffset resetAt, DateTimeOffset now)
+    private void Update(DiscordRateLimitTicket ticket, string key, int limit, int remaining, DateTimeOffset resetAt, DateTimeOffset now)
     {
-        if (!buckets.TryGetValue(key, out var bucket) || now >= bucket.ResetAt)
+        if (!buckets.TryGetValue(key, out var bucket))
         {
-            var blockedUntil = bucket?.BlockedUntil ?? DateTimeOffset.MinValue;
-            var reserved = bucket?.Reserved ?? 0;
-            buckets[key] = new Bucket { Limit = limit, Remaining = remaining, ResetAt = resetAt, BlockedUntil = blockedUntil, Reserved = reserved };
+            buckets[key] = new Bucket { Limit = limit, Remaining = remaining, ResetAt = resetAt };
+            return;
+        }
+
+        if (ticket.BucketKey == key && ticket.Generation != bucket.Generation)
+        {
+            return;
+        }
+
+        if (now >= bucket.ResetAt)
+        {
+            bucket.Limit = limit;
+            bucket.Remaining = remaining;
+            bucket.ResetAt = resetAt;
             return;
         }
 
@@ -217,5 +230,8 @@ public sealed class DiscordRateLimits(TimeProvider timeProvider, int globalPerSe
         public DateTimeOffset ResetAt { get; set; }
 
         public DateTimeOffset BlockedUntil { get; set; } = DateTimeOffset.MinValue;
+
+        /// <summary>Counts windows this side has started by the clock, to recognise answers from an earlier one.</summary>
+        public int Generation { get; set; }
     }
 }

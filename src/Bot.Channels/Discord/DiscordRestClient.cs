@@ -14,29 +14,17 @@ namespace Bot.Channels.Discord;
 /// <see cref="DiscordOptions.MaxBucketWait"/>), but a 429 is never slept on: it comes back as an error with its wait.
 /// Failures are values; only cancellation by the caller throws.
 /// </summary>
-public sealed class DiscordRestClient
+public sealed class DiscordRestClient(
+    HttpClient http,
+    DiscordOptions options,
+    DiscordRateLimits limits,
+    TimeProvider timeProvider,
+    ILogger<DiscordRestClient> logger)
 {
-    private readonly HttpClient http;
-    private readonly DiscordRateLimits limits;
-    private readonly TimeProvider timeProvider;
-    private readonly ILogger<DiscordRestClient> logger;
-    private readonly string? botToken;
-    private readonly string apiRoot;
-    private readonly string userAgent;
-
-    public DiscordRestClient(HttpClient http, DiscordOptions options, DiscordRateLimits limits, TimeProvider timeProvider, ILogger<DiscordRestClient> logger)
-    {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(options);
-        this.http = http;
-        this.limits = limits;
-        this.timeProvider = timeProvider;
-        this.logger = logger;
-        botToken = options.HasBotToken ? options.BotToken!.Trim() : null;
-        apiRoot = options.ApiBaseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/";
-        var version = typeof(DiscordRestClient).Assembly.GetName().Version?.ToString(3) ?? "1.0.0";
-        userAgent = $"DiscordBot ({options.UserAgentUrl}, {version})";
-    }
+    private readonly string? botToken = options.HasBotToken ? options.BotToken!.Trim() : null;
+    private readonly string apiRoot = options.ApiBaseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/";
+    private readonly string userAgent =
+        $"DiscordBot ({options.UserAgentUrl}, {typeof(DiscordRestClient).Assembly.GetName().Version?.ToString(3) ?? "1.0.0"})";
 
     /// <summary>Creates a message: <c>POST channels/{id}/messages</c> or <c>POST webhooks/{id}/{token}?wait=true</c>.</summary>
     public Task<DiscordResult> CreateMessageAsync(DiscordMessageTarget target, JsonObject body, CancellationToken cancellationToken)

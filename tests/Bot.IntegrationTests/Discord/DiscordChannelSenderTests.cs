@@ -79,6 +79,7 @@ public sealed class DiscordChannelSenderTests
         Assert.Equal(["POST", "PATCH", "POST", "DELETE", "DELETE"], harness.Api.Journal.Select(r => r.Method));
         Assert.All(harness.Api.Journal, r => Assert.Null(r.Authorization));
         Assert.Contains("?wait=true", harness.Api.Journal[0].Path, StringComparison.Ordinal);
+        Assert.DoesNotContain("nonce", harness.Api.Journal[0].Body, StringComparison.Ordinal);
         Assert.Empty(harness.Api.Violations);
     }
 

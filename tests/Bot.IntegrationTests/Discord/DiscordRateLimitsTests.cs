@@ -97,6 +97,23 @@ public sealed class DiscordRateLimitsTests
     }
 
     [Fact]
+    public void Complete_AnswerFromTheWindowBeforeALocalReset_IsNotApplied()
+    {
+        var limits = new DiscordRateLimits(clock);
+        Complete(limits, Granted(limits.TryAcquire(ChannelOne)), remaining: 1, resetAfterMs: 1000);
+        var old = Granted(limits.TryAcquire(ChannelOne));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var fresh = Granted(limits.TryAcquire(ChannelOne));
+
+        Complete(limits, old, remaining: 0, resetAfterMs: 0);
+        var afterStale = limits.BucketOf(ChannelOne);
+        Complete(limits, fresh, remaining: 4, resetAfterMs: 1000);
+
+        Assert.Equal((5, 5, clock.GetUtcNow()), afterStale);
+        Assert.Equal((5, 4, clock.GetUtcNow().AddSeconds(1)), limits.BucketOf(ChannelOne));
+    }
+
+    [Fact]
     public void Complete_TooManyRequests_BlocksTheBucketForExactlyRetryAfter()
     {
         var limits = new DiscordRateLimits(clock);
