@@ -336,6 +336,25 @@ public sealed class DiscordChannelSenderTests
     }
 
     [Fact]
+    public async Task SendAsync_AnswerTooSlow_RetriesLaterAndTheRetryDoesNotDuplicate()
+    {
+        await using var harness = await DiscordHarness.StartAsync(
+            new FakeDiscordApiOptions { ResponseDelay = TimeSpan.FromSeconds(5) },
+            requestTimeout: TimeSpan.FromMilliseconds(300));
+        var target = DiscordHarness.Target(News);
+
+        var first = await harness.Sender.SendAsync(target, Announcement, [], CancellationToken.None);
+        var second = await harness.Sender.SendAsync(target, Announcement, [], CancellationToken.None);
+
+        var retry = Assert.IsType<SendOutcome.RetryLater>(first);
+        Assert.Null(retry.RetryAfter);
+        Assert.Contains("timed out", retry.Reason, StringComparison.Ordinal);
+        Assert.IsType<SendOutcome.RetryLater>(second);
+        Assert.Single(harness.Api.Messages);
+        Assert.Equal(2, harness.Api.Journal.Count);
+    }
+
+    [Fact]
     public async Task AllOperations_Failing_NoReasonOrLogLineCarriesAToken()
     {
         await using var harness = await DiscordHarness.StartAsync();

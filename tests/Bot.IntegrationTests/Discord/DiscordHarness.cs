@@ -14,7 +14,7 @@ public sealed class DiscordHarness : IAsyncDisposable
     {
         Api = api;
         Options = options;
-        http = DiscordServiceCollectionExtensions.CreateHttpClient(TimeSpan.FromSeconds(10));
+        http = DiscordServiceCollectionExtensions.CreateHttpClient(options.RequestTimeout);
         Limits = new DiscordRateLimits(TimeProvider.System, options.GlobalRequestsPerSecond, options.MaxBucketWait);
         Client = new DiscordRestClient(http, options, Limits, TimeProvider.System, new CollectingLogger<DiscordRestClient>(logs));
         Sender = new DiscordChannelSender(Client, new DiscordTokenRedactor(options.BotToken), new CollectingLogger<DiscordChannelSender>(logs));
@@ -42,13 +42,14 @@ public sealed class DiscordHarness : IAsyncDisposable
     }
 
     /// <summary>Starts a fake; <paramref name="botToken"/> "" means no bot token (webhook-only), null the fake's token.</summary>
-    public static async Task<DiscordHarness> StartAsync(FakeDiscordApiOptions? api = null, string? botToken = null, Uri? apiBaseUrl = null)
+    public static async Task<DiscordHarness> StartAsync(FakeDiscordApiOptions? api = null, string? botToken = null, Uri? apiBaseUrl = null, TimeSpan? requestTimeout = null)
     {
         var fake = await FakeDiscordApi.StartAsync(api);
         var options = new DiscordOptions
         {
             BotToken = botToken ?? fake.BotToken,
             ApiBaseUrl = apiBaseUrl ?? fake.ApiBaseUrl,
+            RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(10),
         };
         return new DiscordHarness(fake, options);
     }

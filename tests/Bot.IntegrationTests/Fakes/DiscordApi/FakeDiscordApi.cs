@@ -170,6 +170,18 @@ public sealed class FakeDiscordApi : IAsyncDisposable
         }
 
         var (status, answer, headers) = Handle(request, text, channelId, webhookId, token, messageId);
+        if (Options.ResponseDelay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(Options.ResponseDelay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         context.Response.StatusCode = status;
         foreach (var (name, value) in headers)
         {

@@ -13,5 +13,8 @@ public sealed record FakeDiscordApiOptions
     /// <summary>How long a nonce with <c>enforce_nonce</c> keeps returning its first message.</summary>
     public TimeSpan NonceWindow { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Real time each answer is held back after the request took effect, to provoke client timeouts.</summary>
+    public TimeSpan ResponseDelay { get; init; } = TimeSpan.Zero;
+
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }
