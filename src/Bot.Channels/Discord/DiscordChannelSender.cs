@@ -28,7 +28,7 @@ public sealed class DiscordChannelSender(
 
         for (var i = ids.Count; i < parts.Count; i++)
         {
-            var (id, failure) = await CreateAsync(target, discord!, parts[i], i, ids, ids, cancellationToken);
+            var (id, failure) = await CreateAsync("send", target, discord!, parts[i], i, ids, ids, cancellationToken);
             if (failure is not null)
             {
                 return Report("send", target, discord, failure);
@@ -67,7 +67,7 @@ public sealed class DiscordChannelSender(
         var surplus = existing.Skip(common).ToList();
         for (var i = common; i < parts.Count; i++)
         {
-            var (id, failure) = await CreateAsync(target, discord!, parts[i], i, kept, [.. kept, .. surplus], cancellationToken);
+            var (id, failure) = await CreateAsync("edit", target, discord!, parts[i], i, kept, [.. kept, .. surplus], cancellationToken);
             if (failure is not null)
             {
                 return Report("edit", target, discord, failure);
@@ -94,6 +94,7 @@ public sealed class DiscordChannelSender(
     }
 
     private async Task<(string Id, SendOutcome? Failure)> CreateAsync(
+        string operation,
         DeliveryTarget target,
         DiscordMessageTarget discord,
         DiscordPart part,
@@ -105,7 +106,7 @@ public sealed class DiscordChannelSender(
         // Webhook execution takes no nonce, so only channel creates are protected against a retried duplicate.
         var nonce = discord.IsWebhook
             ? null
-            : DiscordNonce.For(target, index, precedingIds, DiscordPayload.Serialize(DiscordPayload.ForCreate(part, null)));
+            : DiscordNonce.For(target, operation, index, precedingIds, DiscordPayload.Serialize(DiscordPayload.ForCreate(part, null)));
         var result = await client.CreateMessageAsync(discord, DiscordPayload.ForCreate(part, nonce), cancellationToken);
         if (!result.IsSuccess)
         {

@@ -17,14 +17,15 @@ public static class DiscordNonce
     /// <summary>
     /// A target names a destination, not a delivery: every announcement to it shares one. The body and the ids of the
     /// parts before this one tell deliveries apart, and stay the same across retries of one delivery (the engine
-    /// hands the already-sent ids back), so they go into the hash too.
+    /// hands the already-sent ids back), so they go into the hash too. <paramref name="operation"/> keeps a part that
+    /// an edit adds from matching a part of the same text that the first send created and the edit may have deleted.
     /// </summary>
-    public static string For(DeliveryTarget target, int partIndex, IReadOnlyList<string> precedingIds, string body)
+    public static string For(DeliveryTarget target, string operation, int partIndex, IReadOnlyList<string> precedingIds, string body)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(precedingIds);
         ArgumentNullException.ThrowIfNull(body);
-        var text = string.Join('\n', target.Channel, target.Destination, target.Address, partIndex.ToString(System.Globalization.CultureInfo.InvariantCulture), string.Join(',', precedingIds), body);
+        var text = string.Join('\n', target.Channel, target.Destination, target.Address, operation, partIndex.ToString(System.Globalization.CultureInfo.InvariantCulture), string.Join(',', precedingIds), body);
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
         return Base64Url.EncodeToString(hash.AsSpan(0, 18));
     }

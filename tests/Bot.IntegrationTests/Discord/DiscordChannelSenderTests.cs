@@ -170,6 +170,26 @@ public sealed class DiscordChannelSenderTests
     }
 
     [Fact]
+    public async Task EditAsync_AddedPartLandedButAnswerLost_RetriedEditDoesNotDuplicateIt()
+    {
+        await using var harness = await DiscordHarness.StartAsync();
+        var target = DiscordHarness.Target(News);
+        var sent = await harness.Sender.SendAsync(target, DiscordHarness.Message("واحد"), [], CancellationToken.None);
+        var longer = DiscordHarness.Message("واحد مصحح", "اثنان");
+        harness.Api.FailChannel(News, FakeDiscordFailure.LostAnswer, times: 1, method: "POST");
+
+        var first = await harness.Sender.EditAsync(target, longer, sent.RemoteIds, CancellationToken.None);
+        var retried = await harness.Sender.EditAsync(target, longer, first.RemoteIds, CancellationToken.None);
+
+        Assert.Equal(sent.RemoteIds, Assert.IsType<SendOutcome.RetryLater>(first).RemoteIds);
+        var ids = Assert.IsType<SendOutcome.Sent>(retried).RemoteIds;
+        Assert.Equal(sent.RemoteIds[0], ids[0]);
+        Assert.Equal(2, harness.Api.Messages.Count);
+        Assert.Equal(["واحد مصحح", "اثنان"], harness.Api.VisibleMessages(News).Select(m => m.Content));
+        Assert.Equal(ids, harness.Api.VisibleMessages(News).Select(m => m.Id));
+    }
+
+    [Fact]
     public async Task SendAsync_PartiallySentBefore_SendsOnlyTheRest()
     {
         await using var harness = await DiscordHarness.StartAsync();

@@ -41,15 +41,16 @@ public sealed class DiscordPayloadTests
         var body = DiscordPayload.Serialize(DiscordPayload.ForCreate(new DiscordPart("خبر أول"), null));
         var other = DiscordPayload.Serialize(DiscordPayload.ForCreate(new DiscordPart("خبر ثان"), null));
 
-        var first = DiscordNonce.For(target, 0, [], body);
-        var retried = DiscordNonce.For(target, 0, [], body);
-        var secondPart = DiscordNonce.For(target, 1, ["1180000000000000002"], body);
-        var otherArticle = DiscordNonce.For(target, 0, [], other);
-        var otherDestination = DiscordNonce.For(target with { Destination = "sports" }, 0, [], body);
+        var first = DiscordNonce.For(target, "send", 0, [], body);
+        var retried = DiscordNonce.For(target, "send", 0, [], body);
+        var secondPart = DiscordNonce.For(target, "send", 1, ["1180000000000000002"], body);
+        var otherArticle = DiscordNonce.For(target, "send", 0, [], other);
+        var otherDestination = DiscordNonce.For(target with { Destination = "sports" }, "send", 0, [], body);
+        var addedByEdit = DiscordNonce.For(target, "edit", 0, [], body);
 
         Assert.Equal(first, retried);
         Assert.InRange(first.Length, 1, DiscordNonce.MaxLength);
-        Assert.Equal(4, new[] { first, secondPart, otherArticle, otherDestination }.Distinct().Count());
+        Assert.Equal(5, new[] { first, secondPart, otherArticle, otherDestination, addedByEdit }.Distinct().Count());
     }
 
     [Fact]

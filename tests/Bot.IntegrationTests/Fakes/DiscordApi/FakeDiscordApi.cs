@@ -31,7 +31,7 @@ public sealed class FakeDiscordApi : IAsyncDisposable
     private readonly List<string> pings = [];
     private readonly Dictionary<string, FakeDiscordMessage> messages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FakeDiscordWebhook> webhooks = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (FakeDiscordFailure Failure, int Left)> failures = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (FakeDiscordFailure Failure, int Left, string? Method)> failures = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (DateTimeOffset ResetAt, int Used)> windows = new(StringComparer.Ordinal);
     private long nextId = 1_180_000_000_000_000_000;
 
@@ -145,12 +145,15 @@ public sealed class FakeDiscordApi : IAsyncDisposable
     /// <summary>Requests that touched <paramref name="channelId"/>, in arrival order.</summary>
     public IReadOnlyList<FakeDiscordRequest> RequestsTo(string channelId) => Journal.Where(r => r.ChannelId == channelId).ToArray();
 
-    /// <summary>Answers the next <paramref name="times"/> requests touching <paramref name="channelId"/> with <paramref name="failure"/>.</summary>
-    public void FailChannel(string channelId, FakeDiscordFailure failure, int times = int.MaxValue)
+    /// <summary>
+    /// Answers the next <paramref name="times"/> requests touching <paramref name="channelId"/> (only those with
+    /// <paramref name="method"/>, when given) with <paramref name="failure"/>.
+    /// </summary>
+    public void FailChannel(string channelId, FakeDiscordFailure failure, int times = int.MaxValue, string? method = null)
     {
         lock (gate)
         {
-            failures[channelId] = (failure, times);
+            failures[channelId] = (failure, times, method);
         }
     }
 
@@ -254,9 +257,9 @@ public sealed class FakeDiscordApi : IAsyncDisposable
             }
 
             FakeDiscordFailure? lateFailure = null;
-            if (failures.TryGetValue(touched, out var scripted) && scripted.Left > 0)
+            if (failures.TryGetValue(touched, out var scripted) && scripted.Left > 0 && (scripted.Method is null || scripted.Method == method))
             {
-                failures[touched] = (scripted.Failure, scripted.Left - 1);
+                failures[touched] = (scripted.Failure, scripted.Left - 1, scripted.Method);
                 if (scripted.Failure.AfterCommit)
                 {
                     lateFailure = scripted.Failure;
