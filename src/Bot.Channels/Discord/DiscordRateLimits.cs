@@ -197,6 +197,9 @@ public sealed class DiscordRateLimits(TimeProvider timeProvider, int globalPerSe
 
         if (ticket.BucketKey == key && ticket.Generation != bucket.Generation)
         {
+            // Granted in the old window but answered after our reset: its numbers describe the old window, yet it
+            // may have reached Discord in the new one, so it costs a slot there to be safe.
+            bucket.Remaining = Math.Max(0, bucket.Remaining - 1);
             return;
         }
 

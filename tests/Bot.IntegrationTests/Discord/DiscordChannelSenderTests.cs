@@ -220,6 +220,20 @@ public sealed class DiscordChannelSenderTests
     }
 
     [Fact]
+    public async Task SendAsync_TwelveConcurrentDeliveriesIntoOneChannel_ShareTheBucketWithoutTooManyRequests()
+    {
+        await using var harness = await DiscordHarness.StartAsync(new FakeDiscordApiOptions { BucketLimit = 5, BucketWindow = TimeSpan.FromMilliseconds(500) });
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(1, 12).Select(i =>
+            harness.Sender.SendAsync(DiscordHarness.Target(News, $"destination-{i}"), DiscordHarness.Message($"خبر رقم {i}"), [], CancellationToken.None)));
+
+        Assert.All(outcomes, o => Assert.IsType<SendOutcome.Sent>(o));
+        Assert.Equal(12, harness.Api.Journal.Count);
+        Assert.DoesNotContain(harness.Api.Journal, r => r.Status == 429);
+        Assert.Equal(12, harness.Api.VisibleMessages(News).Count);
+    }
+
+    [Fact]
     public async Task SendAsync_TooManyRequests_ReturnsTheExactWaitAndHoldsTheRouteWithoutCallingAgain()
     {
         await using var harness = await DiscordHarness.StartAsync();
