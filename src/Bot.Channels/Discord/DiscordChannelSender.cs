@@ -51,6 +51,11 @@ public sealed class DiscordChannelSender(
             return Report("edit", target, null, BadAddress(existing));
         }
 
+        if (existing.FirstOrDefault(id => !IsMessageId(id)) is { } badEdit)
+        {
+            return Report("edit", target, discord, BadRemoteId(badEdit, existing));
+        }
+
         var common = Math.Min(existing.Length, parts.Count);
         for (var i = 0; i < common; i++)
         {
@@ -87,6 +92,11 @@ public sealed class DiscordChannelSender(
         if (!DiscordMessageTarget.TryParse(target.Address, out var discord))
         {
             return Report("delete", target, null, BadAddress(remoteIds.ToArray()));
+        }
+
+        if (remoteIds.FirstOrDefault(id => !IsMessageId(id)) is { } badDelete)
+        {
+            return Report("delete", target, discord, BadRemoteId(badDelete, remoteIds.ToArray()));
         }
 
         var deleted = await DeleteAllAsync(discord!, [], remoteIds.ToList(), cancellationToken);
@@ -159,6 +169,12 @@ public sealed class DiscordChannelSender(
 
     private static SendOutcome BadAddress(IReadOnlyList<string> ids) =>
         new SendOutcome.Rejected(ids, "Discord address is neither a channel id nor a webhook URL", TargetGone: true);
+
+    private static SendOutcome BadRemoteId(string id, IReadOnlyList<string> ids) =>
+        new SendOutcome.Rejected(ids, $"'{id}' is not a Discord message id", TargetGone: false);
+
+    // Ids go into the request path, so anything but a snowflake is refused before it can reach a URL.
+    private static bool IsMessageId(string id) => id.Length is > 0 and <= 20 && id.All(char.IsAsciiDigit);
 
     private static IReadOnlyList<DiscordPart> PartsOf(RenderedMessage message) => message switch
     {

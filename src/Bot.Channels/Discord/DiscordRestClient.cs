@@ -86,7 +86,7 @@ public sealed class DiscordRestClient(
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
         }
 
-        HttpResponseMessage response;
+        HttpResponseMessage? response = null;
         string text;
         try
         {
@@ -95,11 +95,13 @@ public sealed class DiscordRestClient(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            response?.Dispose();
             limits.Cancel(ticket);
             throw;
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or TimeoutException or IOException)
         {
+            response?.Dispose();
             limits.Cancel(ticket);
             // Exception texts can carry the request URL, and a webhook URL holds its token: say only what kind of failure it was.
             var reason = exception is HttpRequestException { HttpRequestError: var kind } ? $"connection failed ({kind})" : "timed out";

@@ -389,6 +389,36 @@ public sealed class DiscordChannelSenderTests
     }
 
     [Fact]
+    public async Task SendAsync_CallerCancels_ThrowsAndLeavesTheRouteUsable()
+    {
+        await using var harness = await DiscordHarness.StartAsync();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            harness.Sender.SendAsync(DiscordHarness.Target(News), Announcement, [], cancelled.Token));
+        var after = await harness.Sender.SendAsync(DiscordHarness.Target(News), Announcement, [], CancellationToken.None);
+
+        Assert.IsType<SendOutcome.Sent>(after);
+        Assert.Single(harness.Api.Messages);
+    }
+
+    [Fact]
+    public async Task EditAndDelete_IdThatIsNotASnowflake_RejectedWithoutARequest()
+    {
+        await using var harness = await DiscordHarness.StartAsync();
+        string[] ids = ["1180000000000000001", "../../guilds/1"];
+
+        var edit = await harness.Sender.EditAsync(DiscordHarness.Target(News), DiscordHarness.Message("x"), ids, CancellationToken.None);
+        var delete = await harness.Sender.DeleteAsync(DiscordHarness.Target(News), ids, CancellationToken.None);
+
+        Assert.Equal("Rejected kept", Describe(edit));
+        Assert.Equal("Rejected kept", Describe(delete));
+        Assert.Equal(ids, edit.RemoteIds);
+        Assert.Empty(harness.Api.Journal);
+    }
+
+    [Fact]
     public async Task AllOperations_Failing_NoReasonOrLogLineCarriesAToken()
     {
         await using var harness = await DiscordHarness.StartAsync();
