@@ -1,5 +1,6 @@
 using Bot.Channels.Discord;
 using Bot.Core.Channels;
+using Bot.IntegrationTests.Fakes.DiscordApi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,28 @@ public sealed class DiscordServiceCollectionExtensionsTests
         Assert.Equal("1100000000000000001", Assert.Single(options.Destinations).ChannelId);
         Assert.True(DiscordChannelConfiguration.IsConfigured(Configuration(values)));
         Assert.NotNull(provider.GetRequiredService<DiscordRestClient>());
+    }
+
+    [Fact]
+    public async Task AddDiscordChannel_PointedAtTheFake_TheRegisteredChannelSendsThroughTheConfiguredRoot()
+    {
+        await using var api = await FakeDiscordApi.StartAsync();
+        using var provider = Build(new()
+        {
+            ["Discord:BotToken"] = api.BotToken,
+            ["Discord:ApiBaseUrl"] = api.ApiBaseUrl.ToString(),
+        });
+        var channel = Assert.Single(provider.GetServices<IChannelSender>());
+
+        var outcome = await channel.SendAsync(
+            new DeliveryTarget(ChannelNames.Discord, "news", "1100000000000000001"),
+            new DiscordMessage([new DiscordPart("مرحبا")]),
+            [],
+            CancellationToken.None);
+
+        Assert.IsType<SendOutcome.Sent>(outcome);
+        Assert.Equal("مرحبا", Assert.Single(api.Messages).Content);
+        Assert.StartsWith("/api/v10/channels/", Assert.Single(api.Journal).Path, StringComparison.Ordinal);
     }
 
     [Fact]
