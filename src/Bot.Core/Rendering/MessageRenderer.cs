@@ -76,6 +76,7 @@ public sealed class MessageRenderer : IMessageRenderer
         var description = RenderedText.Tidy(Render(set, TemplateFiles.DiscordEmbedDescription, context));
         var footer = MarkdownSplitter.Truncate(RenderedText.Tidy(Render(set, TemplateFiles.DiscordEmbedFooter, context)), DiscordFooterLimit);
 
+        var published = article.Published ?? (article.Received == default ? null : article.Received);
         var parts = new List<DiscordPart>();
         var contentParts = content.Length == 0 ? [] : MarkdownSplitter.Split(content, DiscordContentLimit);
         for (var i = 0; i < contentParts.Count - 1; i++)
@@ -107,7 +108,7 @@ public sealed class MessageRenderer : IMessageRenderer
                 pieces[i].Markup.Length > 0 ? pieces[i].Markup : null,
                 last ? article.Image : null,
                 last && footer.Length > 0 ? footer : null,
-                last ? article.Published : null,
+                last ? published : null,
                 destination.Color);
             parts.Add(new DiscordPart(first ? lastContent : null, embed));
         }

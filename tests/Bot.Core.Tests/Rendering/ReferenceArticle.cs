@@ -1,0 +1,73 @@
+using Bot.Core.Articles;
+using Bot.Core.Delivery;
+using Bot.Core.Rendering;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Core.Tests.Rendering;
+
+/// <summary>The reference article and the fixed world the golden files are rendered in.</summary>
+internal static class ReferenceArticle
+{
+    public static readonly DateTimeOffset Received = new(2023, 12, 24, 9, 0, 0, TimeSpan.Zero);
+
+    public static string SamplePath => Path.Combine(AppContext.BaseDirectory, "samples", "quds-press-2023-12.txt");
+
+    public static string TemplatesPath => Path.Combine(AppContext.BaseDirectory, "templates");
+
+    public static Destination Telegram { get; } = new("quds-telegram", "telegram", "-1001234567890", null, DestinationFilter.Everything);
+
+    public static Destination Discord { get; } = new("quds-discord", "discord", "112233445566778899", null, DestinationFilter.Everything) { Color = 0x0F5C8C };
+
+    public static Destination Email { get; } = new("أخبار القدس", "email", "", null, DestinationFilter.Everything);
+
+    public static EmailRecipient Reader { get; } = new("reader@example.org", "قارئ الأخبار", "https://news.example.org/unsubscribe?token=abc123");
+
+    public static FakeTimeProvider Clock() => new(Received);
+
+    public static MessageRenderer Renderer() => new(TemplatesPath, Clock());
+
+    /// <summary>
+    /// Reads the sample the way DESIGN.md describes .txt files: the first line is the title, blank lines separate
+    /// paragraphs, and a last "Source:" line names the source.
+    /// </summary>
+    public static Article Load()
+    {
+        var text = File.ReadAllText(SamplePath).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        var lines = text.Split('\n');
+        var title = lines[0].Trim();
+        var blocks = string.Join('\n', lines.Skip(1))
+            .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .ToList();
+        string? source = null;
+        foreach (var prefix in new[] { "Source:", "المصدر:" })
+        {
+            if (blocks[^1].StartsWith(prefix, StringComparison.Ordinal))
+            {
+                source = blocks[^1][prefix.Length..].Trim();
+                blocks.RemoveAt(blocks.Count - 1);
+                break;
+            }
+        }
+
+        return new Article
+        {
+            Key = "quds-press-2023-12",
+            Version = 1,
+            Title = title,
+            Paragraphs = blocks,
+            Source = source,
+            Language = "ar",
+            Direction = TextDirection.Rtl,
+            Received = Received,
+        };
+    }
+
+    public static Article With(string title, params string[] paragraphs) => new()
+    {
+        Key = "k",
+        Title = title,
+        Paragraphs = paragraphs,
+        Language = "en",
+        Received = Received,
+    };
+}
