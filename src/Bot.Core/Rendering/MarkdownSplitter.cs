@@ -79,7 +79,9 @@ public static class MarkdownSplitter
         while (i < span.Length)
         {
             var n = StringInfo.GetNextTextElementLength(span[i..]);
-            if (span[i] == '\\' && n == 1 && i + 1 < span.Length)
+            // An escape and what it escapes, or a mention breaker and its '@', only work together.
+            if ((span[i] == '\\' && n == 1 && i + 1 < span.Length)
+                || (span[i] == '@' && n == 1 && i + 1 < span.Length && span[i + 1] == DiscordMarkdownEncoder.MentionBreaker))
             {
                 n += StringInfo.GetNextTextElementLength(span[(i + 1)..]);
             }
