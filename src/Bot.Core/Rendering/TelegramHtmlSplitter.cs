@@ -30,8 +30,9 @@ public static class TelegramHtmlSplitter
     public static IReadOnlyList<TextPart> Split(string html, int firstLimit = TextLimit, int limit = TextLimit, int rawByteLimit = RawByteLimit)
     {
         var tokens = TelegramHtmlTokenizer.Tokenize(html);
-        var whole = Whole(tokens);
-        if (CodePoints(whole.Text) <= firstLimit && Encoding.UTF8.GetByteCount(whole.Markup) <= rawByteLimit)
+        var whole = Whole(html, tokens);
+        if ((whole.Text.Length <= firstLimit || CodePoints(whole.Text) <= firstLimit)
+            && Encoding.UTF8.GetByteCount(whole.Markup) <= rawByteLimit)
         {
             return [whole];
         }
@@ -53,17 +54,19 @@ public static class TelegramHtmlSplitter
         return count;
     }
 
-    private static TextPart Whole(IReadOnlyList<TelegramHtmlToken> tokens)
+    private static TextPart Whole(string html, IReadOnlyList<TelegramHtmlToken> tokens)
     {
-        var markup = new StringBuilder();
-        var text = new StringBuilder();
-        foreach (var t in tokens)
+        var rawLength = 0;
+        var textParts = new string[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
         {
-            markup.Append(t.Raw);
-            text.Append(t.Text);
+            rawLength += tokens[i].Raw.Length;
+            textParts[i] = tokens[i].Text;
         }
 
-        return new TextPart(markup.ToString(), text.ToString());
+        // Escaping a stray character only ever lengthens the markup, so equal lengths mean it is the input unchanged.
+        var markup = rawLength == html.Length ? html : string.Concat(tokens.Select(t => t.Raw));
+        return new TextPart(markup, string.Concat(textParts));
     }
 
     private readonly record struct Tag(int Position, bool IsStart, string Raw, string Name)

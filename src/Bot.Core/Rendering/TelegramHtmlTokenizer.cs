@@ -20,50 +20,61 @@ public static class TelegramHtmlTokenizer
         ArgumentNullException.ThrowIfNull(html);
         var tokens = new List<TelegramHtmlToken>();
         var open = new Stack<string>();
-        var raw = new StringBuilder();
-        var text = new StringBuilder();
+
+        // A text run is kept as one substring of the input unless it holds an entity or a stray '&' or '>';
+        // only then are separate raw and decoded texts built.
+        var runStart = -1;
+        StringBuilder? raw = null;
+        StringBuilder? text = null;
         var i = 0;
         while (i < html.Length)
         {
             var c = html[i];
             if (c == '<')
             {
-                FlushText();
+                FlushText(i);
                 i = ReadTag(html, i, tokens, open);
+                continue;
             }
-            else if (c == '&')
+
+            if (runStart < 0)
             {
-                var (decoded, length) = DecodeEntity(html, i);
+                runStart = i;
+            }
+
+            if (c is '&' or '>')
+            {
+                if (raw is null)
+                {
+                    raw = new StringBuilder().Append(html, runStart, i - runStart);
+                    text = new StringBuilder().Append(html, runStart, i - runStart);
+                }
+
+                var (decoded, length) = c == '&' ? DecodeEntity(html, i) : ("", 0);
                 if (length == 0)
                 {
-                    raw.Append("&amp;");
-                    text.Append('&');
+                    raw.Append(c == '&' ? "&amp;" : "&gt;");
+                    text!.Append(c);
                     i++;
                 }
                 else
                 {
                     raw.Append(html, i, length);
-                    text.Append(decoded);
+                    text!.Append(decoded);
                     i += length;
                 }
+
+                continue;
             }
-            else if (c == '>')
-            {
-                raw.Append("&gt;");
-                text.Append('>');
-                i++;
-            }
-            else
-            {
-                var next = html.AsSpan(i).IndexOfAny("<&>");
-                var run = next < 0 ? html.AsSpan(i) : html.AsSpan(i, next);
-                raw.Append(run);
-                text.Append(run);
-                i += run.Length;
-            }
+
+            var next = html.AsSpan(i).IndexOfAny("<&>");
+            var end = next < 0 ? html.Length : i + next;
+            raw?.Append(html, i, end - i);
+            text?.Append(html, i, end - i);
+            i = end;
         }
 
-        FlushText();
+        FlushText(html.Length);
         if (open.Count > 0)
         {
             throw new TelegramHtmlException($"Can't find end tag corresponding to start tag \"{open.Peek()}\"", html.Length);
@@ -71,14 +82,26 @@ public static class TelegramHtmlTokenizer
 
         return tokens;
 
-        void FlushText()
+        void FlushText(int end)
         {
-            if (raw.Length > 0)
+            if (runStart < 0)
             {
-                tokens.Add(new TelegramHtmlToken(TelegramHtmlTokenKind.Text, raw.ToString(), text.ToString(), null));
-                raw.Clear();
-                text.Clear();
+                return;
             }
+
+            if (raw is null)
+            {
+                var run = html[runStart..end];
+                tokens.Add(new TelegramHtmlToken(TelegramHtmlTokenKind.Text, run, run, null));
+            }
+            else
+            {
+                tokens.Add(new TelegramHtmlToken(TelegramHtmlTokenKind.Text, raw.ToString(), text!.ToString(), null));
+            }
+
+            runStart = -1;
+            raw = null;
+            text = null;
         }
     }
 
