@@ -50,26 +50,8 @@ public class RenderingBenchmarks
     [Benchmark]
     public MimeKit.MimeMessage BuildMime() => _mime.Build(_email);
 
-    // The .txt shape of DESIGN.md, read here only until ArticleFileReader is implemented.
-    private static Article ReadReference(string path)
-    {
-        var lines = File.ReadAllText(path).ReplaceLineEndings("\n").Trim().Split('\n');
-        var blocks = string.Join('\n', lines.Skip(1)).Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        var source = blocks[^1].StartsWith("Source:", StringComparison.Ordinal) ? blocks[^1]["Source:".Length..].Trim() : null;
-        if (source is not null)
-        {
-            blocks.RemoveAt(blocks.Count - 1);
-        }
-
-        return new Article
-        {
-            Key = "quds-press-2023-12",
-            Title = lines[0].Trim(),
-            Paragraphs = blocks,
-            Source = source,
-            Language = "ar",
-            Direction = TextDirection.Rtl,
-            Received = new DateTimeOffset(2023, 12, 24, 9, 0, 0, TimeSpan.Zero),
-        };
-    }
+    private static Article ReadReference(string path) =>
+        ArticleFileReader.ReadFile(path, new DateTimeOffset(2023, 12, 24, 9, 0, 0, TimeSpan.Zero)) is ArticleReadResult.Success success
+            ? success.Article
+            : throw new InvalidOperationException($"cannot read {path}");
 }

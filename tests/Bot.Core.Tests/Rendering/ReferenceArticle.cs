@@ -2,6 +2,7 @@ using Bot.Core.Articles;
 using Bot.Core.Delivery;
 using Bot.Core.Rendering;
 using Microsoft.Extensions.Time.Testing;
+using Xunit;
 
 namespace Bot.Core.Tests.Rendering;
 
@@ -26,40 +27,12 @@ internal static class ReferenceArticle
 
     public static MessageRenderer Renderer() => new(TemplatesPath, Clock());
 
-    /// <summary>
-    /// Reads the sample the way DESIGN.md describes .txt files: the first line is the title, blank lines separate
-    /// paragraphs, and a last "Source:" line names the source.
-    /// </summary>
+    /// <summary>The sample read by the production reader, as version 1.</summary>
     public static Article Load()
     {
-        var text = File.ReadAllText(SamplePath).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
-        var lines = text.Split('\n');
-        var title = lines[0].Trim();
-        var blocks = string.Join('\n', lines.Skip(1))
-            .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .ToList();
-        string? source = null;
-        foreach (var prefix in new[] { "Source:", "المصدر:" })
-        {
-            if (blocks[^1].StartsWith(prefix, StringComparison.Ordinal))
-            {
-                source = blocks[^1][prefix.Length..].Trim();
-                blocks.RemoveAt(blocks.Count - 1);
-                break;
-            }
-        }
-
-        return new Article
-        {
-            Key = "quds-press-2023-12",
-            Version = 1,
-            Title = title,
-            Paragraphs = blocks,
-            Source = source,
-            Language = "ar",
-            Direction = TextDirection.Rtl,
-            Received = Received,
-        };
+        var result = ArticleFileReader.ReadFile(SamplePath, Received);
+        var article = Assert.IsType<ArticleReadResult.Success>(result).Article;
+        return article with { Version = 1 };
     }
 
     public static Article With(string title, params string[] paragraphs) => new()
