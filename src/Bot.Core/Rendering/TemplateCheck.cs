@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Bot.Core.Articles;
 using Bot.Core.Channels;
+using Bot.Core.Delivery;
 using Fluid;
 using Fluid.Values;
 
@@ -14,11 +15,26 @@ namespace Bot.Core.Rendering;
 public static partial class TemplateCheck
 {
     /// <summary>Problems found, each printing as <c>path:line:col: message</c>; empty when all is well.</summary>
-    public static IReadOnlyList<TemplateProblem> Check(string templatesFolder, TimeProvider? timeProvider = null)
+    /// <param name="templatesFolder">The templates root, e.g. <c>config/templates</c>.</param>
+    /// <param name="destinations">Configured destinations: each named template set must exist.</param>
+    /// <param name="timeProvider">The clock templates see as <c>now</c>; the system clock when null.</param>
+    public static IReadOnlyList<TemplateProblem> Check(string templatesFolder, IEnumerable<Destination>? destinations = null, TimeProvider? timeProvider = null)
     {
         var liquid = new LiquidEnvironment(timeProvider ?? TimeProvider.System, strict: true);
         var (catalog, parseProblems) = TemplateCatalog.Read(templatesFolder, liquid.Parser);
         var problems = new List<TemplateProblem>(parseProblems);
+        foreach (var destination in destinations ?? [])
+        {
+            if (!string.IsNullOrEmpty(destination.Template) && destination.Template != destination.Channel && !catalog.HasSet(destination.Template))
+            {
+                problems.Add(new TemplateProblem(
+                    Path.Combine(templatesFolder, destination.Template),
+                    1,
+                    1,
+                    $"template set '{destination.Template}' of destination '{destination.Name}' not found"));
+            }
+        }
+
         foreach (var source in catalog.Sources.OrderBy(s => s.Path, StringComparer.Ordinal))
         {
             foreach (var sample in Samples)

@@ -74,6 +74,21 @@ public sealed class MessageRendererTests
     }
 
     [Fact]
+    public void FormatNumber_ArabicAndEnglish_UseTheirSeparatorsWithWesternDigits()
+    {
+        using var folder = TemplateFolder.CopyOfDefaults();
+        folder.Write("numbers/message.liquid", "{{ 1234567.5 | format_number: 'N1' }} {{ article.version | format_number }}");
+        var renderer = new MessageRenderer(folder.Path, ReferenceArticle.Clock());
+        var destination = ReferenceArticle.Telegram with { Template = "numbers" };
+
+        var arabic = renderer.RenderTelegram(ReferenceArticle.With("t") with { Language = "ar", Version = 1200 }, destination);
+        var english = renderer.RenderTelegram(ReferenceArticle.With("t") with { Version = 1200 }, destination);
+
+        Assert.Equal("1٬234٬567٫5 1٬200", Assert.Single(arabic.Parts).Html);
+        Assert.Equal("1,234,567.5 1,200", Assert.Single(english.Parts).Html);
+    }
+
+    [Fact]
     public void Render_UnknownTemplateSet_Throws()
     {
         var error = Assert.Throws<InvalidOperationException>(() =>

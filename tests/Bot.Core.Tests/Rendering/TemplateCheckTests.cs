@@ -8,7 +8,7 @@ public sealed class TemplateCheckTests
     [Fact]
     public void Check_DefaultTemplates_FindsNothing()
     {
-        var problems = TemplateCheck.Check(ReferenceArticle.TemplatesPath, ReferenceArticle.Clock());
+        var problems = TemplateCheck.Check(ReferenceArticle.TemplatesPath, timeProvider: ReferenceArticle.Clock());
 
         Assert.Empty(problems);
     }
@@ -19,7 +19,7 @@ public sealed class TemplateCheckTests
         using var folder = TemplateFolder.CopyOfDefaults();
         folder.Write("telegram/message.liquid", "<b>{{ article.title }}</b>\n{{ article.summary | }}\n");
 
-        var problem = Assert.Single(TemplateCheck.Check(folder.Path, ReferenceArticle.Clock()));
+        var problem = Assert.Single(TemplateCheck.Check(folder.Path, timeProvider: ReferenceArticle.Clock()));
 
         Assert.Equal($"{folder.File("telegram/message.liquid")}:2:21: An identifier was expected after the '|' sign", problem.ToString());
     }
@@ -30,7 +30,7 @@ public sealed class TemplateCheckTests
         using var folder = TemplateFolder.CopyOfDefaults();
         folder.Write("breaking/subject.liquid", "{% if article.summary %}\n{{ article.title }}\n");
 
-        var problem = Assert.Single(TemplateCheck.Check(folder.Path, ReferenceArticle.Clock()));
+        var problem = Assert.Single(TemplateCheck.Check(folder.Path, timeProvider: ReferenceArticle.Clock()));
 
         Assert.Equal(folder.File("breaking/subject.liquid"), problem.Path);
         Assert.Equal((2, 21), (problem.Line, problem.Column));
@@ -43,7 +43,7 @@ public sealed class TemplateCheckTests
         using var folder = TemplateFolder.CopyOfDefaults();
         folder.Write("discord/embed_title.liquid", "📰\n  {{ article.titel }}\n");
 
-        var problem = Assert.Single(TemplateCheck.Check(folder.Path, ReferenceArticle.Clock()));
+        var problem = Assert.Single(TemplateCheck.Check(folder.Path, timeProvider: ReferenceArticle.Clock()));
 
         Assert.Equal($"{folder.File("discord/embed_title.liquid")}:2:14: Undefined variable 'titel'", problem.ToString());
     }
@@ -54,7 +54,7 @@ public sealed class TemplateCheckTests
         using var folder = TemplateFolder.CopyOfDefaults();
         folder.Write("email/subject.liquid", "{{ article.title | shout }}");
 
-        var problem = Assert.Single(TemplateCheck.Check(folder.Path, ReferenceArticle.Clock()));
+        var problem = Assert.Single(TemplateCheck.Check(folder.Path, timeProvider: ReferenceArticle.Clock()));
 
         Assert.Equal(folder.File("email/subject.liquid"), problem.Path);
         Assert.Equal((1, 20), (problem.Line, problem.Column));
@@ -67,7 +67,7 @@ public sealed class TemplateCheckTests
         using var folder = TemplateFolder.CopyOfDefaults();
         folder.Write("alerts/message.liquid", "{{ article.title }} {{ subscriber.email }}");
 
-        var problem = Assert.Single(TemplateCheck.Check(folder.Path, ReferenceArticle.Clock()));
+        var problem = Assert.Single(TemplateCheck.Check(folder.Path, timeProvider: ReferenceArticle.Clock()));
 
         Assert.Equal($"{folder.File("alerts/message.liquid")}:1:24: Undefined variable 'subscriber'", problem.ToString());
     }
@@ -78,7 +78,7 @@ public sealed class TemplateCheckTests
         using var folder = TemplateFolder.CopyOfDefaults();
         folder.Write("alerts/message.liquid", "<b>{{ article.title }}</b>\n<p>{{ article.body }}</p>");
 
-        var problem = Assert.Single(TemplateCheck.Check(folder.Path, ReferenceArticle.Clock()));
+        var problem = Assert.Single(TemplateCheck.Check(folder.Path, timeProvider: ReferenceArticle.Clock()));
 
         Assert.Equal(folder.File("alerts/message.liquid"), problem.Path);
         Assert.Equal((2, 1), (problem.Line, problem.Column));
@@ -92,10 +92,20 @@ public sealed class TemplateCheckTests
         folder.Delete("email/body.txt.liquid");
         folder.Write("breaking/mesage.liquid", "x");
 
-        var problems = TemplateCheck.Check(folder.Path, ReferenceArticle.Clock()).Select(p => p.ToString()).ToList();
+        var problems = TemplateCheck.Check(folder.Path, timeProvider: ReferenceArticle.Clock()).Select(p => p.ToString()).ToList();
 
         Assert.Contains($"{folder.File("email/body.txt.liquid")}:1:1: default template missing", problems);
         Assert.Contains(problems, p => p.StartsWith($"{folder.File("breaking/mesage.liquid")}:1:1: unknown template file", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Check_DestinationNamingMissingSet_ReportsIt()
+    {
+        var destinations = new[] { ReferenceArticle.Telegram with { Template = "breaking" }, ReferenceArticle.Email };
+
+        var problem = Assert.Single(TemplateCheck.Check(ReferenceArticle.TemplatesPath, destinations, ReferenceArticle.Clock()));
+
+        Assert.Equal($"{Path.Combine(ReferenceArticle.TemplatesPath, "breaking")}:1:1: template set 'breaking' of destination 'quds-telegram' not found", problem.ToString());
     }
 
     [Fact]
