@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Bot.Core.Channels;
 using Fluid;
@@ -132,7 +133,11 @@ public sealed partial class TemplateCatalog
         }
 
         var message = firstLine[..match.Index].TrimEnd();
-        return new TemplateProblem(path, int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value), message);
+        return new TemplateProblem(
+            path,
+            int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture),
+            int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture),
+            message);
     }
 
     [GeneratedRegex(@"\s*at \((\d+):(\d+)\)\s*$")]
