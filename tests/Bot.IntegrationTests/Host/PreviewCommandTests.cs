@@ -83,6 +83,24 @@ public sealed class PreviewCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Preview_DiscordWebhook_ShowsTheRouteWithoutTheToken()
+    {
+        var result = await BotProcess.RunAsync(
+            _dir.Path,
+            "preview",
+            Articles.SamplePath,
+            "--Discord:Destinations:0:Name=hook",
+            "--Discord:Destinations:0:WebhookUrl=https://discord.com/api/webhooks/42/secret-webhook-token",
+            "--destination",
+            "hook");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("== discord: hook (webhook) ==", result.OutputLines[0]);
+        Assert.Equal("POST /webhooks/42/***?wait=true", result.OutputLines[1]);
+        Assert.DoesNotContain("secret-webhook-token", result.Output + result.Error);
+    }
+
+    [Fact]
     public async Task Preview_Twice_PrintsTheSameBytes()
     {
         var first = await BotProcess.RunAsync(_dir.Path, "preview", Articles.SamplePath, "--channel", "discord");
