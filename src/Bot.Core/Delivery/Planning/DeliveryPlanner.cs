@@ -6,7 +6,8 @@ namespace Bot.Core.Delivery.Planning;
 /// <summary>
 /// Decides, for one article version, what each destination gets:
 /// <list type="bullet">
-/// <item>never announced and the filter matches: an announcement (per subscriber for email);</item>
+/// <item>never announced and the filter matches: an announcement (per subscriber for an email list; an email
+/// destination with an address is a single mailbox);</item>
 /// <item>announced (or on its way) on Telegram or Discord: an edit with the new version, filter or not, because the
 /// message is out there and should be right;</item>
 /// <item>announced to an email list that asks for corrections: a correction to each recipient who got it;</item>
@@ -37,6 +38,8 @@ public sealed class DeliveryPlanner
         {
             var state = history.GetValueOrDefault(destination.Name, AnnouncementState.None);
             var isEmail = destination.Channel == ChannelNames.Email;
+            // An email destination with an address is one mailbox, not a subscriber list.
+            var isList = isEmail && string.IsNullOrEmpty(destination.Address);
 
             DeliveryKind? kind;
             if (article.Retracted)
@@ -57,14 +60,15 @@ public sealed class DeliveryPlanner
             }
 
             if (kind is not { } k) continue;
-            if (isEmail)
+            if (isList)
             {
                 var source = k == DeliveryKind.Correction ? FanOutSource.AnnouncedRecipients : FanOutSource.ActiveSubscribers;
                 fanOuts.Add(new PlannedFanOut(article.Key, article.Version, destination.Name, k, source));
             }
             else
             {
-                deliveries.Add(new PlannedDelivery(article.Key, article.Version, destination.Name, PlannedDelivery.NoRecipient, k));
+                var recipient = isEmail ? FanOutBatch.NormalizeAddress(destination.Address) : PlannedDelivery.NoRecipient;
+                deliveries.Add(new PlannedDelivery(article.Key, article.Version, destination.Name, recipient, k));
             }
         }
 
