@@ -15,7 +15,8 @@ namespace Bot.Channels.DryRun;
 /// <c>&lt;yyyyMMddTHHmmssfff&gt;-&lt;destination&gt;-&lt;article-key-slug&gt;-v&lt;version&gt;-&lt;part&gt;.json</c>.
 /// The file name without <c>.json</c> is the part's synthetic remote id, so edits and deletes point at real files.
 /// </summary>
-public sealed class DryRunChannelSender(string channel, string dataDirectory, TimeProvider time) : IChannelSender
+/// <param name="latency">A simulated platform round trip before each write, for benchmarks and crash tests; zero by default.</param>
+public sealed class DryRunChannelSender(string channel, string dataDirectory, TimeProvider time, TimeSpan latency = default) : IChannelSender
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -93,6 +94,10 @@ public sealed class DryRunChannelSender(string channel, string dataDirectory, Ti
         string? replaces,
         CancellationToken cancellationToken)
     {
+        if (latency > TimeSpan.Zero)
+        {
+            await Task.Delay(latency, time, cancellationToken);
+        }
         Directory.CreateDirectory(Folder);
         var reference = target.Reference;
         var stem = string.Join('-',
