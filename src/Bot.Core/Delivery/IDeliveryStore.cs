@@ -50,6 +50,12 @@ public interface IDeliveryStore
     /// <summary>Done. False when the lease was lost (another host took the delivery back).</summary>
     Task<bool> MarkSentAsync(long id, string owner, IReadOnlyList<string> remoteIds, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records a whole round's successes in one write: on SQLite every commit waits for the disk, and one per
+    /// delivery would cap a fan-out at a few hundred a second. Returns how many leases were still held.
+    /// </summary>
+    Task<int> MarkSentAsync(string owner, IReadOnlyList<SentDelivery> sent, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>A transient failure: retried at <paramref name="nextAttemptAt"/>. With <paramref name="countAttempt"/> false the attempt is given back (pacing, a moved target).</summary>
     Task<bool> RescheduleAsync(long id, string owner, DateTimeOffset nextAttemptAt, string? error, IReadOnlyList<string> remoteIds, bool countAttempt, DateTimeOffset now, CancellationToken cancellationToken);
 

@@ -195,6 +195,22 @@ public sealed class SqlDeliveryStore(IDbConnectionFactory factory, TimeProvider 
     public Task<bool> MarkSentAsync(long id, string owner, IReadOnlyList<string> remoteIds, DateTimeOffset now, CancellationToken cancellationToken) =>
         FinishAsync(id, owner, "status = 'sent', remote_ids = @RemoteIds, sent_at = @Now", new { RemoteIds = Json(remoteIds) }, now, cancellationToken);
 
+    public async Task<int> MarkSentAsync(string owner, IReadOnlyList<SentDelivery> sent, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (sent.Count == 0) return 0;
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        await using var transaction = await factory.Dialect.BeginWriteAsync(connection, cancellationToken);
+        var marked = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE deliveries SET status = 'sent', remote_ids = @RemoteIds, sent_at = @Now, lease_owner = NULL, lease_until = NULL, updated_at = @Now
+            WHERE id = @Id AND status = 'sending' AND lease_owner = @Owner
+            """,
+            sent.Select(s => new { s.Id, RemoteIds = Json(s.RemoteIds), Owner = owner, Now = now }),
+            transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return marked;
+    }
+
     public Task<bool> RescheduleAsync(long id, string owner, DateTimeOffset nextAttemptAt, string? error, IReadOnlyList<string> remoteIds, bool countAttempt, DateTimeOffset now, CancellationToken cancellationToken) =>
         FinishAsync(id, owner,
             "status = @Status, next_attempt_at = @At, last_error = COALESCE(@Error, last_error), remote_ids = @RemoteIds, attempts = attempts - @GiveBack",

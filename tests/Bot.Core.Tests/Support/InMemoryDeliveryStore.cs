@@ -173,6 +173,16 @@ public sealed class InMemoryDeliveryStore(TimeProvider time, InMemoryRecipientDi
             r.UpdatedAt = now;
         });
 
+    public async Task<int> MarkSentAsync(string owner, IReadOnlyList<SentDelivery> sent, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var marked = 0;
+        foreach (var s in sent)
+        {
+            if (await MarkSentAsync(s.Id, owner, s.RemoteIds, now, cancellationToken)) marked++;
+        }
+        return marked;
+    }
+
     public Task<bool> RescheduleAsync(long id, string owner, DateTimeOffset nextAttemptAt, string? error, IReadOnlyList<string> remoteIds, bool countAttempt, DateTimeOffset now, CancellationToken cancellationToken) =>
         Update(id, owner, r =>
         {

@@ -141,6 +141,23 @@ public abstract class DeliveryStoreContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task MarkSent_ARoundAtOnce_RecordsOnlyLeasesStillHeld()
+    {
+        var store = await ArrangeAsync("a");
+        await store.AddAsync([Planned("a", "tg"), Planned("a", "dc")], None);
+        var claimed = await ClaimAsync(store);
+        await store.ReleaseAsync("host-a", None);
+        var reclaimed = await ClaimAsync(store, "host-b", limit: 1);
+
+        var marked = await store.MarkSentAsync("host-b", [.. claimed.Select(c => new SentDelivery(c.Id, [$"m{c.Id}"]))], Clock.GetUtcNow(), None);
+
+        Assert.Equal(1, marked);
+        var sent = Assert.Single(await store.ListAsync(new DeliveryQuery(Status: DeliveryStatus.Sent), None));
+        Assert.Equal(reclaimed[0].Id, sent.Id);
+        Assert.Equal([$"m{sent.Id}"], sent.RemoteIds);
+    }
+
+    [SkippableFact]
     public async Task ExpiredLease_GoesBackToTheQueueWithTheAttemptCounted()
     {
         var store = await ArrangeAsync("a");

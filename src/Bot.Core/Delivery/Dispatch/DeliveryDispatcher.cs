@@ -30,6 +30,9 @@ public sealed partial class DeliveryDispatcher(
     /// <summary>Who holds this host's leases: unique per process, readable in <c>bot deliveries</c>.</summary>
     public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 
+    // Article versions never change once stored, and a fan-out renders the same one for every recipient.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Key, int Version), Article> _articles = new();
+
     /// <summary>Signalled whenever planning creates deliveries, so dispatching starts before a big fan-out ends.</summary>
     public DeliverySignal WorkAvailable { get; } = new();
 
@@ -105,18 +108,37 @@ public sealed partial class DeliveryDispatcher(
 
         var states = (await store.ListDestinationsAsync(cancellationToken))
             .ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+        var sent = new System.Collections.Concurrent.ConcurrentQueue<(ClaimedDelivery Delivery, SentDelivery Sent)>();
         await Parallel.ForEachAsync(
             claimed,
             new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism },
-            async (delivery, _) => await ProcessAsync(delivery, states.GetValueOrDefault(delivery.Destination), sendToken));
+            async (delivery, _) => await ProcessAsync(delivery, states.GetValueOrDefault(delivery.Destination), sent, sendToken));
+
+        // Recorded before the next claim, so an edit or delete behind these finds their remote ids.
+        if (!sent.IsEmpty)
+        {
+            await store.MarkSentAsync(Owner, sent.Select(s => s.Sent).ToList(), time.GetUtcNow(), CancellationToken.None);
+            foreach (var (delivery, record) in sent)
+            {
+                LogSent(delivery.Id, delivery.Destination, delivery.ArticleKey, delivery.ArticleVersion, DeliveryNames.Of(delivery.Kind), record.RemoteIds.Count);
+            }
+        }
         return claimed.Count;
     }
 
-    private async Task ProcessAsync(ClaimedDelivery delivery, DestinationState? state, CancellationToken cancellationToken)
+    private async Task ProcessAsync(
+        ClaimedDelivery delivery,
+        DestinationState? state,
+        System.Collections.Concurrent.ConcurrentQueue<(ClaimedDelivery, SentDelivery)> sent,
+        CancellationToken cancellationToken)
     {
         try
         {
-            await ProcessCoreAsync(delivery, state, cancellationToken);
+            var outcome = await ProcessCoreAsync(delivery, state, cancellationToken);
+            if (outcome is SendOutcome.Sent ok)
+            {
+                sent.Enqueue((delivery, new SentDelivery(delivery.Id, ok.RemoteIds)));
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -132,14 +154,15 @@ public sealed partial class DeliveryDispatcher(
         }
     }
 
-    private async Task ProcessCoreAsync(ClaimedDelivery delivery, DestinationState? state, CancellationToken cancellationToken)
+    /// <summary>Sends one delivery and records every outcome but success, which the caller records for the whole round.</summary>
+    private async Task<SendOutcome?> ProcessCoreAsync(ClaimedDelivery delivery, DestinationState? state, CancellationToken cancellationToken)
     {
         var destination = catalog.Find(delivery.Destination);
         if (destination is null)
         {
             await store.CancelAsync(delivery.Id, Owner, "destination no longer configured", time.GetUtcNow(), CancellationToken.None);
             LogCancelled(delivery.Id, "destination no longer configured");
-            return;
+            return null;
         }
 
         var sender = senders.Find(destination.Channel)
@@ -155,14 +178,14 @@ public sealed partial class DeliveryDispatcher(
             if (wait > options.MaxPacingWait)
             {
                 await store.RescheduleAsync(delivery.Id, Owner, pace.NextAllowedAt, null, delivery.RemoteIds, countAttempt: false, time.GetUtcNow(), CancellationToken.None);
-                return;
+                return null;
             }
             await Task.Delay(wait, time, cancellationToken);
             pace = pacer.TryAcquire(destination.Channel, address);
             if (!pace.Allowed)
             {
                 await store.RescheduleAsync(delivery.Id, Owner, pace.NextAllowedAt, null, delivery.RemoteIds, countAttempt: false, time.GetUtcNow(), CancellationToken.None);
-                return;
+                return null;
             }
         }
 
@@ -179,7 +202,7 @@ public sealed partial class DeliveryDispatcher(
             {
                 await store.CancelAsync(delivery.Id, Owner, "nothing was sent to " + DeliveryNames.Of(delivery.Kind), time.GetUtcNow(), CancellationToken.None);
                 LogCancelled(delivery.Id, "nothing was sent");
-                return;
+                return null;
             }
 
             if (delivery.Kind == DeliveryKind.Delete)
@@ -189,23 +212,25 @@ public sealed partial class DeliveryDispatcher(
             else
             {
                 var message = await RenderAsync(delivery, destination, cancellationToken);
-                if (message is null) return;
+                if (message is null) return null;
                 outcome = await sender.EditAsync(target, message, sent, cancellationToken);
             }
         }
         else
         {
             var message = await RenderAsync(delivery, destination, cancellationToken);
-            if (message is null) return;
+            if (message is null) return null;
             outcome = await sender.SendAsync(target, message, delivery.RemoteIds, cancellationToken);
         }
 
+        if (outcome is SendOutcome.Sent) return outcome;
         await RecordAsync(delivery, destination.Channel, outcome, state, CancellationToken.None, address);
+        return outcome;
     }
 
     private async Task<RenderedMessage?> RenderAsync(ClaimedDelivery delivery, Destination destination, CancellationToken cancellationToken)
     {
-        var article = await articles.GetAsync(delivery.ArticleKey, delivery.ArticleVersion, cancellationToken);
+        var article = await GetArticleAsync(delivery.ArticleKey, delivery.ArticleVersion, cancellationToken);
         if (article is null)
         {
             await MarkDeadAsync(delivery, "article version not found in the store", delivery.RemoteIds);
@@ -227,6 +252,16 @@ public sealed partial class DeliveryDispatcher(
         }
 
         return renderer.Render(article, destination, recipient);
+    }
+
+    private async Task<Article?> GetArticleAsync(string key, int version, CancellationToken cancellationToken)
+    {
+        if (_articles.TryGetValue((key, version), out var cached)) return cached;
+        var article = await articles.GetAsync(key, version, cancellationToken);
+        if (article is null) return null;
+        if (_articles.Count >= 256) _articles.Clear();
+        _articles[(key, version)] = article;
+        return article;
     }
 
     private async Task RecordAsync(
