@@ -3,6 +3,7 @@ using Bot.Core.Channels;
 using Bot.Core.Delivery;
 using Bot.Core.Delivery.Dispatch;
 using Bot.Core.Delivery.Timing;
+using Bot.Core.Rendering;
 using Bot.Storage;
 using Bot.Storage.Deliveries;
 using Microsoft.Extensions.Configuration;
@@ -26,7 +27,7 @@ public static class DeliveryServiceCollectionExtensions
     /// The dispatcher of <c>bot run</c>: options from <c>Delivery</c> (<c>:Retry</c>, <c>:Pacing</c>, <c>:Lease</c>),
     /// destinations from <c>Telegram|Discord|Email:Destinations</c>, an <see cref="IChannelSender"/> per channel
     /// (the one registered for it when its credentials are set, else the dry-run sender) and the hosted
-    /// <see cref="DeliveryWorker"/>. Needs the store (<c>AddBotStorage</c>) and an <c>IMessageRenderer</c>. Anything that imports articles in-process may call <see cref="DeliverySignal.Notify"/>.
+    /// <see cref="DeliveryWorker"/>. Needs the store (<c>AddBotStorage</c>); the templates come from <c>Delivery:TemplatesFolder</c> unless an <see cref="IMessageRenderer"/> is registered first. Anything that imports articles in-process may call <see cref="DeliverySignal.Notify"/>.
     /// </summary>
     public static IServiceCollection AddBotDelivery(this IServiceCollection services, IConfiguration configuration)
     {
@@ -77,6 +78,8 @@ public static class DeliveryServiceCollectionExtensions
             return new ChannelSenderSet(senders, effectiveDry);
         });
 
+        services.TryAddSingleton<IMessageRenderer>(sp => new MessageRenderer(
+            sp.GetRequiredService<IOptions<DeliveryHostOptions>>().Value.ResolveTemplatesFolder(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new RetrySchedule(sp.GetRequiredService<IOptions<RetryOptions>>().Value, sp.GetRequiredService<TimeProvider>(), new Random()));
         services.TryAddSingleton(sp => new SendPacer(sp.GetRequiredService<IOptions<PacingOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new LeaseClock(sp.GetRequiredService<IOptions<LeaseOptions>>().Value, sp.GetRequiredService<TimeProvider>()));

@@ -25,7 +25,9 @@ public sealed class DeliveryHostTests : IDisposable
         if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
     }
 
-    private IHost Build(params (string Key, string Value)[] settings)
+    private IHost Build(params (string Key, string Value)[] settings) => Build(plainRenderer: true, settings);
+
+    private IHost Build(bool plainRenderer, params (string Key, string Value)[] settings)
     {
         var values = new Dictionary<string, string?>
         {
@@ -38,7 +40,7 @@ public sealed class DeliveryHostTests : IDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddBotStorage(configuration);
-        builder.Services.AddSingleton<IMessageRenderer, PlainTestRenderer>();
+        if (plainRenderer) builder.Services.AddSingleton<IMessageRenderer, PlainTestRenderer>();
         builder.Services.AddBotDelivery(configuration);
         return builder.Build();
     }
@@ -46,10 +48,12 @@ public sealed class DeliveryHostTests : IDisposable
     private int Files(string channel) =>
         Directory.Exists(Path.Combine(_folder, "outbox", channel)) ? Directory.GetFiles(Path.Combine(_folder, "outbox", channel)).Length : 0;
 
-    [Fact]
-    public async Task Run_NoChannelConfigured_EachDryChannelGetsAnImplicitDestinationAndTheSignalSendsAtOnce()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Run_NoChannelConfigured_EachDryChannelGetsAnImplicitDestinationAndTheSignalSendsAtOnce(bool plainRenderer)
     {
-        using var host = Build();
+        using var host = Build(plainRenderer);
         await host.Services.GetRequiredService<IStoreHealth>().MigrateAsync(CancellationToken.None);
         await host.StartAsync();
         var store = host.Services.GetRequiredService<IArticleStore>();
@@ -66,6 +70,8 @@ public sealed class DeliveryHostTests : IDisposable
         var sent = await host.Services.GetRequiredService<IDeliveryStore>().ListAsync(new DeliveryQuery(Status: DeliveryStatus.Sent), CancellationToken.None);
         Assert.Equal(3, sent.Count);
         Assert.Contains(sent, d => d.Recipient == "reader@example.invalid");
+        var telegram = await File.ReadAllTextAsync(Directory.GetFiles(Path.Combine(_folder, "outbox", "telegram")).Single());
+        Assert.Contains("مؤتمرون بإسطنبول يعلنون 2023 “عام البشرى للمسرى”", telegram);
     }
 
     [Fact]
