@@ -1,6 +1,7 @@
 using Bot.Core.Delivery;
 using Bot.Core.Delivery.Dispatch;
 using Bot.Core.Storage;
+using Bot.Host.Sources;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -8,8 +9,8 @@ namespace Bot.Host.Delivery;
 
 /// <summary>
 /// The dispatcher inside <c>bot run</c>: once the store answers it records the configured destinations, says
-/// which channels run dry, and runs the dispatch loop until the host stops. Importers in the same process wake
-/// it through <see cref="DeliverySignal.Notify"/>; imports by other processes are found by polling.
+/// which channels run dry, and runs the dispatch loop until the host stops. Every in-process import notice
+/// (<see cref="IArticleFeed"/>) wakes it; imports by other processes are found by polling.
 /// </summary>
 public sealed partial class DeliveryWorker(
     IStoreHealth health,
@@ -17,6 +18,7 @@ public sealed partial class DeliveryWorker(
     DestinationCatalog catalog,
     ChannelSenderSet senders,
     DeliverySignal signal,
+    IArticleFeed feed,
     DispatchLoop loop,
     TimeProvider time,
     ILogger<DeliveryWorker> logger) : BackgroundService
@@ -32,8 +34,24 @@ public sealed partial class DeliveryWorker(
         await store.SyncDestinationsAsync(catalog.All, stoppingToken);
         LogDestinations(catalog.All.Count, string.Join(", ", catalog.All.Select(d => $"{d.Name} ({d.Channel})")));
 
+        var forwarding = ForwardImportsAsync(stoppingToken);
         signal.Notify();
         await loop.RunAsync(stoppingToken);
+        await forwarding;
+    }
+
+    private async Task ForwardImportsAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var _ in feed.SubscribeAsync(stoppingToken))
+            {
+                signal.Notify();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     // Migrating is idempotent and serialised by the store, so the worker does not depend on who else migrates.

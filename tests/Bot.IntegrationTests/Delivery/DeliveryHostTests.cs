@@ -4,6 +4,7 @@ using Bot.Core.Delivery.Dispatch;
 using Bot.Core.Rendering;
 using Bot.Core.Storage;
 using Bot.Host.Delivery;
+using Bot.Host.Sources;
 using Bot.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -40,6 +41,7 @@ public sealed class DeliveryHostTests : IDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddBotStorage(configuration);
+        builder.Services.AddSingleton<IArticleFeed, ArticleFeed>();
         if (plainRenderer) builder.Services.AddSingleton<IMessageRenderer, PlainTestRenderer>();
         builder.Services.AddBotDelivery(configuration);
         return builder.Build();
