@@ -1,5 +1,5 @@
-using Bot.Core.Channels;
 using Bot.Core.Delivery;
+using Bot.Core.Delivery.Configuration;
 using Bot.Core.Rendering;
 using Bot.Host.Cli;
 using Bot.Host.Configuration;
@@ -24,10 +24,7 @@ public sealed class TemplatesCheck(IConfiguration configuration, TimeProvider ti
         return Task.FromResult(found);
     }
 
-    /// <summary>Name and template set of each configured destination; the configuration rules judge the rest.</summary>
+    /// <summary>The destinations that read cleanly; the configuration rules report the others.</summary>
     private IEnumerable<Destination> Destinations() =>
-        from channel in ChannelNames.All
-        from entry in configuration.GetSection($"{channel}:Destinations").GetChildren()
-        where !string.IsNullOrWhiteSpace(entry["Name"])
-        select new Destination(entry["Name"]!, channel, "", entry["Template"], DestinationFilter.Everything);
+        DestinationSettingsReader.Read(configuration.AsEnumerable()).Destinations;
 }

@@ -25,6 +25,9 @@ public static partial class BotCommandLine
         ArticlesCommand.Create,
         CheckCommand.Create,
         PreviewCommand.Create,
+        DeliveriesCommand.Create,
+        RetryCommand.Create,
+        RetractCommand.Create,
     ];
 
     public static RootCommand CreateRoot(CliContext context)

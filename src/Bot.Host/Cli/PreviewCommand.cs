@@ -5,6 +5,7 @@ using Bot.Core.Channels;
 using Bot.Core.Delivery;
 using Bot.Core.Rendering;
 using Bot.Core.Storage;
+using Bot.Host.Delivery;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -106,24 +107,26 @@ public static class PreviewCommand
             }
 
             first = false;
+            // Shown anyway, so a template can be tried on any article; the header says it would not go out.
+            var skipped = new DestinationFilterMatcher(destination.Filter).Matches(article) ? "" : " (filter does not match: not sent)";
             switch (destination.Channel)
             {
                 case ChannelNames.Telegram:
-                    output.WriteLine($"== telegram: {destination.Name} (chat {destination.Address}) ==");
+                    output.WriteLine($"== telegram: {destination.Name} (chat {destination.Address}){skipped} ==");
                     PrintRequests(output, MessagePreview.Telegram(renderer.RenderTelegram(article, destination), destination.Address));
                     break;
                 case ChannelNames.Discord:
                     var webhook = IsWebhook(destination);
                     output.WriteLine(webhook
-                        ? $"== discord: {destination.Name} (webhook) =="
-                        : $"== discord: {destination.Name} (channel {destination.Address}) ==");
+                        ? $"== discord: {destination.Name} (webhook){skipped} =="
+                        : $"== discord: {destination.Name} (channel {destination.Address}){skipped} ==");
                     var requests = MessagePreview.Discord(renderer.RenderDiscord(article, destination), destination.Address);
                     // A webhook URL holds its token: the route is shown without it.
                     PrintRequests(output, webhook ? [.. requests.Select(r => r with { Endpoint = "POST " + WebhookRoute(destination.Address) })] : requests);
                     break;
                 case ChannelNames.Email:
                     var recipient = Recipient(configuration);
-                    output.WriteLine($"== email: {destination.Name} (sample recipient {recipient.Email}) ==");
+                    output.WriteLine($"== email: {destination.Name} (sample recipient {recipient.Email}){skipped} ==");
                     var email = renderer.PrepareEmail(article, destination).Personalise(recipient);
                     var from = configuration["Email:From"] is { Length: > 0 } configured ? configured : DefaultFrom;
                     var mime = new EmailMimeBuilder(from, TimeProvider.System).Build(email);
@@ -189,23 +192,16 @@ public static class PreviewCommand
         return $"/webhooks/{id}/***?wait=true";
     }
 
+    /// <summary>What <c>bot run</c> delivers to, the implicit destinations of dry channels included.</summary>
     private static IReadOnlyList<Destination> ReadDestinations(IConfiguration configuration)
     {
-        var destinations = new List<Destination>();
-        foreach (var channel in ChannelNames.All)
+        try
         {
-            foreach (var entry in configuration.GetSection($"{channel}:Destinations").GetChildren())
-            {
-                var address = entry["ChatId"] ?? entry["ChannelId"] ?? entry["WebhookUrl"] ?? "";
-                destinations.Add(new Destination(entry["Name"] ?? entry.Path, channel, address, entry["Template"], DestinationFilter.Everything));
-            }
-
-            if (!destinations.Any(d => d.Channel == channel))
-            {
-                destinations.Add(new Destination(channel, channel, channel == ChannelNames.Email ? DefaultRecipient : "dry-run", null, DestinationFilter.Everything));
-            }
+            return DeliveryConfiguration.ReadDestinations(configuration, ChannelCredentials.DryChannels(configuration));
         }
-
-        return destinations;
+        catch (InvalidOperationException e)
+        {
+            throw new UserErrorException(e.Message);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using Bot.Core.Rendering;
 using Bot.Host.Configuration;
+using Bot.Host.Delivery;
 using Microsoft.Extensions.Configuration;
 
 namespace Bot.Host.Cli;
@@ -10,15 +11,9 @@ namespace Bot.Host.Cli;
 /// </summary>
 public static class TemplateGuard
 {
-    /// <summary>
-    /// The templates folder in effect: <c>Delivery:TemplatesFolder</c> (default <c>config/templates</c>) when it
-    /// exists, else the defaults shipped beside the executable.
-    /// </summary>
-    public static string TemplatesFolder(IConfiguration configuration)
-    {
-        var folder = configuration["Delivery:TemplatesFolder"] is { Length: > 0 } configured ? configured : "config/templates";
-        return Directory.Exists(folder) ? folder : Path.Combine(AppContext.BaseDirectory, "templates");
-    }
+    /// <summary>The templates folder in effect: <see cref="DeliveryHostOptions.ResolveTemplatesFolder"/> of section <c>Delivery</c>.</summary>
+    public static string TemplatesFolder(IConfiguration configuration) =>
+        (configuration.GetSection("Delivery").Get<DeliveryHostOptions>() ?? new DeliveryHostOptions()).ResolveTemplatesFolder();
 
     /// <summary>The renderer, or null after writing one line per problem to <paramref name="error"/>.</summary>
     public static MessageRenderer? TryLoad(IConfiguration configuration, TimeProvider timeProvider, TextWriter error)

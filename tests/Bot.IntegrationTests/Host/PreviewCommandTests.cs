@@ -51,6 +51,23 @@ public sealed class PreviewCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Preview_DestinationWhoseFilterDoesNotMatch_SaysSoInTheHeader()
+    {
+        var result = await BotProcess.RunAsync(
+            _dir.Path,
+            "preview",
+            Articles.SamplePath,
+            "--channel",
+            "telegram",
+            "--Telegram:Destinations:0:Name=news-en",
+            "--Telegram:Destinations:0:ChatId=-100123",
+            "--Telegram:Destinations:0:Filter:Languages:0=en");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("== telegram: news-en (chat -100123) (filter does not match: not sent) ==", result.OutputLines[0]);
+    }
+
+    [Fact]
     public async Task Preview_SampleFileForDiscord_AllowsNoMentions()
     {
         var result = await BotProcess.RunAsync(_dir.Path, "preview", Articles.SamplePath, "--channel", "discord");
