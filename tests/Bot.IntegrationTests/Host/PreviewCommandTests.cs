@@ -19,7 +19,7 @@ public sealed class PreviewCommandTests : IDisposable
     [Fact]
     public async Task Preview_SampleFileForTelegram_PrintsSendMessageJsonWithTheArabicTitle()
     {
-        var result = await BotProcess.RunAsync(_dir.Path, "preview", Articles.SamplePath, "--channel", "telegram");
+        var result = await PreviewSampleAsync("--channel", "telegram");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("== telegram: telegram (chat dry-run) ==", result.OutputLines[0]);
@@ -35,14 +35,7 @@ public sealed class PreviewCommandTests : IDisposable
     [Fact]
     public async Task Preview_ConfiguredTelegramDestination_NamesItAndUsesItsChatId()
     {
-        var result = await BotProcess.RunAsync(
-            _dir.Path,
-            "preview",
-            Articles.SamplePath,
-            "--destination",
-            "news",
-            "--Telegram:Destinations:0:Name=news",
-            "--Telegram:Destinations:0:ChatId=-100123");
+        var result = await PreviewSampleAsync("--destination", "news", "--Telegram:Destinations:0:Name=news", "--Telegram:Destinations:0:ChatId=-100123");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("== telegram: news (chat -100123) ==", result.OutputLines[0]);
@@ -53,10 +46,7 @@ public sealed class PreviewCommandTests : IDisposable
     [Fact]
     public async Task Preview_DestinationWhoseFilterDoesNotMatch_SaysSoInTheHeader()
     {
-        var result = await BotProcess.RunAsync(
-            _dir.Path,
-            "preview",
-            Articles.SamplePath,
+        var result = await PreviewSampleAsync(
             "--channel",
             "telegram",
             "--Telegram:Destinations:0:Name=news-en",
@@ -70,7 +60,7 @@ public sealed class PreviewCommandTests : IDisposable
     [Fact]
     public async Task Preview_SampleFileForDiscord_AllowsNoMentions()
     {
-        var result = await BotProcess.RunAsync(_dir.Path, "preview", Articles.SamplePath, "--channel", "discord");
+        var result = await PreviewSampleAsync("--channel", "discord");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.StartsWith("== discord: ", result.OutputLines[0], StringComparison.Ordinal);
@@ -83,7 +73,7 @@ public sealed class PreviewCommandTests : IDisposable
     [Fact]
     public async Task Preview_SampleFileForEmail_PrintsAMimeMessageWithArabicSubjectAndRtlHtml()
     {
-        var result = await BotProcess.RunAsync(_dir.Path, "preview", Articles.SamplePath, "--channel", "email", "--Email:PublicBaseUrl=https://news.example.org/");
+        var result = await PreviewSampleAsync("--channel", "email", "--Email:PublicBaseUrl=https://news.example.org/");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("== email: email (sample recipient reader@example.invalid) ==", result.OutputLines[0]);
@@ -102,14 +92,11 @@ public sealed class PreviewCommandTests : IDisposable
     [Fact]
     public async Task Preview_DiscordWebhook_ShowsTheRouteWithoutTheToken()
     {
-        var result = await BotProcess.RunAsync(
-            _dir.Path,
-            "preview",
-            Articles.SamplePath,
-            "--Discord:Destinations:0:Name=hook",
-            "--Discord:Destinations:0:WebhookUrl=https://discord.com/api/webhooks/42/secret-webhook-token",
+        var result = await PreviewSampleAsync(
             "--destination",
-            "hook");
+            "hook",
+            "--Discord:Destinations:0:Name=hook",
+            "--Discord:Destinations:0:WebhookUrl=https://discord.com/api/webhooks/42/secret-webhook-token");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("== discord: hook (webhook) ==", result.OutputLines[0]);
@@ -120,8 +107,8 @@ public sealed class PreviewCommandTests : IDisposable
     [Fact]
     public async Task Preview_Twice_PrintsTheSameBytes()
     {
-        var first = await BotProcess.RunAsync(_dir.Path, "preview", Articles.SamplePath, "--channel", "discord");
-        var second = await BotProcess.RunAsync(_dir.Path, "preview", Articles.SamplePath, "--channel", "discord");
+        var first = await PreviewSampleAsync("--channel", "discord");
+        var second = await PreviewSampleAsync("--channel", "discord");
 
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.Equal(first.Output, second.Output);
@@ -171,6 +158,9 @@ public sealed class PreviewCommandTests : IDisposable
         var line = Assert.Single(result.ErrorLines);
         Assert.StartsWith($"bot: {path}: ", line, StringComparison.Ordinal);
     }
+
+    private Task<BotResult> PreviewSampleAsync(params string[] args) =>
+        BotProcess.RunAsync(_dir.Path, ["preview", Articles.SamplePath, .. args]);
 
     /// <summary>The JSON object printed after each <c>POST</c> line.</summary>
     private static List<JsonElement> JsonBodies(string output)
