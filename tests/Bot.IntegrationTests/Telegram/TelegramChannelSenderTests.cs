@@ -320,4 +320,71 @@ public sealed class TelegramChannelSenderTests
         Assert.All(outcomes, outcome => Assert.DoesNotContain(secret, outcome.ToString(), StringComparison.Ordinal));
         Assert.Contains(outcomes, o => o is SendOutcome.Rejected { Reason: var reason } && reason.Contains("/bot***/sendMessage", StringComparison.Ordinal));
     }
+    [Fact]
+    public async Task EditAsync_RateLimitedWhileAppending_RetryLaterListsEveryMessageThatExists()
+    {
+        await using var harness = await TelegramHarness.StartAsync(
+            api: new FakeTelegramBotApiOptions { GroupPerMinute = 3 },
+            limits: new TelegramLimitsOptions { PerChatPerMinute = 100, WindowMargin = TimeSpan.Zero });
+        var target = TelegramHarness.Target(Channel);
+        var sent = await harness.Sender.SendAsync(target, TelegramHarness.Message("a"), [], CancellationToken.None);
+        var longer = TelegramHarness.Message("a2", "b", "c");
+
+        var limited = await harness.Sender.EditAsync(target, longer, sent.RemoteIds, CancellationToken.None);
+        harness.Clock.Advance(TimeSpan.FromMinutes(1));
+        var finished = await harness.Sender.EditAsync(target, longer, limited.RemoteIds, CancellationToken.None);
+
+        Assert.Equal(["1", "2"], Assert.IsType<SendOutcome.RetryLater>(limited).RemoteIds);
+        Assert.Equal(["1", "2", "3"], Assert.IsType<SendOutcome.Sent>(finished).RemoteIds);
+        Assert.Equal(["a2", "b", "c"], harness.Api.VisibleMessages(Channel).Select(m => m.Text));
+    }
+
+    [Fact]
+    public async Task EditAsync_TextMessageNowRenderedWithPhoto_FallsBackToEditingTheText()
+    {
+        await using var harness = await TelegramHarness.StartAsync();
+        var target = TelegramHarness.Target(Channel);
+        var sent = await harness.Sender.SendAsync(target, TelegramHarness.Message("قديم"), [], CancellationToken.None);
+
+        var outcome = await harness.Sender.EditAsync(target, new TelegramMessage([new TelegramPart("جديد", "https://example.org/p.jpg")]), sent.RemoteIds, CancellationToken.None);
+
+        Assert.IsType<SendOutcome.Sent>(outcome);
+        Assert.Equal(["sendMessage", "editMessageCaption", "editMessageText"], harness.Api.RequestsTo(Channel).Select(r => r.Method));
+        Assert.Equal("جديد", harness.Api.Message(Channel, 1)!.Text);
+    }
+
+    [Fact]
+    public async Task DeleteAsync_BotKickedMidway_RejectedKeepsUndeletedIds()
+    {
+        await using var harness = await TelegramHarness.StartAsync();
+        harness.Api.FailChat(Channel, FakeTelegramFailure.KickedFromChannel);
+
+        var outcome = await harness.Sender.DeleteAsync(TelegramHarness.Target(Channel), ["5", "6"], CancellationToken.None);
+
+        var rejected = Assert.IsType<SendOutcome.Rejected>(outcome);
+        Assert.True(rejected.TargetGone);
+        Assert.Equal(["5", "6"], rejected.RemoteIds);
+    }
+
+    [Fact]
+    public async Task SendAsync_AddressIsNotAChat_RejectedWithoutRequest()
+    {
+        await using var harness = await TelegramHarness.StartAsync();
+
+        var outcome = await harness.Sender.SendAsync(TelegramHarness.Target("news-channel"), TelegramHarness.Message("x"), [], CancellationToken.None);
+
+        Assert.True(Assert.IsType<SendOutcome.Rejected>(outcome).TargetGone);
+        Assert.Empty(harness.Api.Journal);
+    }
+
+    [Fact]
+    public async Task SendAsync_ChannelByUsername_Sent()
+    {
+        await using var harness = await TelegramHarness.StartAsync();
+
+        var outcome = await harness.Sender.SendAsync(TelegramHarness.Target("@quds_news"), TelegramHarness.Message("x"), [], CancellationToken.None);
+
+        Assert.IsType<SendOutcome.Sent>(outcome);
+        Assert.Single(harness.Api.VisibleMessages("@quds_news"));
+    }
 }
