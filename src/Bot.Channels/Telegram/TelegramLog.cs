@@ -18,4 +18,13 @@ internal static partial class TelegramLog
 
     [LoggerMessage(EventId = 2104, Level = LogLevel.Debug, Message = "Telegram {Operation} to {Destination} ({Chat}): {Count} message(s)")]
     public static partial void Done(ILogger logger, string operation, string destination, string chat, int count);
+
+    [LoggerMessage(EventId = 2110, Level = LogLevel.Warning, Message = "Telegram getUpdates conflict ({Failures} in a row): another poller or webhook uses this token; polling again in {Delay}")]
+    public static partial void PollConflict(ILogger logger, int failures, TimeSpan delay);
+
+    [LoggerMessage(EventId = 2111, Level = LogLevel.Warning, Message = "Telegram getUpdates failed with {ErrorCode} {ExceptionType} ({Failures} in a row); polling again in {Delay}")]
+    public static partial void PollFailed(ILogger logger, int? errorCode, string exceptionType, int failures, TimeSpan delay);
+
+    [LoggerMessage(EventId = 2112, Level = LogLevel.Error, Message = "Telegram update {UpdateId} could not be handled")]
+    public static partial void HandlerFailed(ILogger logger, Exception exception, int updateId);
 }
