@@ -27,4 +27,13 @@ internal static partial class TelegramLog
 
     [LoggerMessage(EventId = 2112, Level = LogLevel.Error, Message = "Telegram update {UpdateId} could not be handled")]
     public static partial void HandlerFailed(ILogger logger, Exception exception, int updateId);
+
+    [LoggerMessage(EventId = 2113, Level = LogLevel.Information, Message = "Telegram admin commands are answered as @{BotUsername}")]
+    public static partial void CommandsReady(ILogger logger, string botUsername);
+
+    [LoggerMessage(EventId = 2114, Level = LogLevel.Information, Message = "Telegram command /{Command} refused: user {UserId} is not an admin")]
+    public static partial void Refused(ILogger logger, string command, long? userId);
+
+    [LoggerMessage(EventId = 2115, Level = LogLevel.Warning, Message = "Telegram reply to /{Command} in chat {Chat} not sent: {Outcome}")]
+    public static partial void ReplyFailed(ILogger logger, string command, string chat, string outcome);
 }

@@ -14,6 +14,9 @@ public sealed class TelegramOptions
     /// <summary>Timeout of one Bot API request (<c>Telegram:RequestTimeout</c>). Default 30 s.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long one getUpdates long poll may wait for commands (<c>Telegram:PollTimeout</c>); Telegram caps it at 50 s. Default 50 s.</summary>
+    public TimeSpan PollTimeout { get; set; } = TimeSpan.FromSeconds(50);
+
     /// <summary>Pacing budget (<c>Telegram:Limits</c>).</summary>
     public TelegramLimitsOptions Limits { get; set; } = new();
 

@@ -26,6 +26,11 @@ public sealed partial class TelegramOptionsValidator : IValidateOptions<Telegram
             failures.Add("Telegram:RequestTimeout must be positive.");
         }
 
+        if (options.PollTimeout < TimeSpan.FromSeconds(1) || options.PollTimeout > TimeSpan.FromSeconds(50))
+        {
+            failures.Add("Telegram:PollTimeout must be between 1 and 50 seconds.");
+        }
+
         var limits = options.Limits;
         if (limits.GlobalPerSecond < 1)
         {
