@@ -140,6 +140,29 @@ public sealed class FakeTelegramBotApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendMessage_GlobalBudgetSpentAcrossChats_429ForTheNextChat()
+    {
+        await using var strict = await FakeTelegramBotApi.StartAsync(new FakeTelegramBotApiOptions { Clock = clock, GlobalPerSecond = 2 });
+        var url = (string method) => new Uri(strict.BaseUrl, $"/bot{strict.Token}/{method}");
+
+        using var first = await http.PostAsJsonAsync(url("sendMessage"), new JsonObject { ["chat_id"] = -1, ["text"] = "a" });
+        using var second = await http.PostAsJsonAsync(url("sendMessage"), new JsonObject { ["chat_id"] = -2, ["text"] = "b" });
+        using var third = await http.PostAsJsonAsync(url("sendMessage"), new JsonObject { ["chat_id"] = -3, ["text"] = "c" });
+        clock.Advance(TimeSpan.FromSeconds(1));
+        using var later = await http.PostAsJsonAsync(url("sendMessage"), new JsonObject { ["chat_id"] = -3, ["text"] = "c" });
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.OK], new[] { first, second, third, later }.Select(r => r.StatusCode));
+    }
+
+    [Fact]
+    public void ScaleRateLimits_TenTimes_EveryLimitScaled()
+    {
+        var scaled = new FakeTelegramBotApiOptions().ScaleRateLimits(10);
+
+        Assert.Equal((300, 200, 10), (scaled.GlobalPerSecond, scaled.GroupPerMinute, scaled.PrivatePerSecond));
+    }
+
+    [Fact]
     public async Task EditMessageText_IdenticalContent_NotModified()
     {
         await PostAsync("sendMessage", new JsonObject { ["chat_id"] = -1001, ["text"] = "<b>x</b>", ["parse_mode"] = "Html" });
