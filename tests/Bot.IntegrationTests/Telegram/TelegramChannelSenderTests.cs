@@ -220,6 +220,7 @@ public sealed class TelegramChannelSenderTests
 
         var sending = harness.Sender.SendAsync(TelegramHarness.Target(Channel), TelegramHarness.Message("1", "2", "3"), [], CancellationToken.None);
         await harness.WaitForRequestsAsync(Channel, 2);
+        await harness.Clock.WaitForTimersAsync(1);
         var finishedBeforeTheMinute = sending.IsCompleted;
         harness.Clock.Advance(TimeSpan.FromSeconds(60));
         var outcome = await sending.WaitAsync(TimeSpan.FromSeconds(15));

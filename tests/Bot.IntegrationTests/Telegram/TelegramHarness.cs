@@ -2,7 +2,6 @@ using Bot.Channels.Telegram;
 using Bot.Core.Channels;
 using Bot.IntegrationTests.Fakes.TelegramBotApi;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.IntegrationTests.Telegram;
 
@@ -14,7 +13,7 @@ public sealed class TelegramHarness : IAsyncDisposable
 {
     private readonly HttpClient http;
 
-    private TelegramHarness(FakeTelegramBotApi api, FakeTimeProvider clock, TelegramOptions options, HttpClient http)
+    private TelegramHarness(FakeTelegramBotApi api, ObservedTimeProvider clock, TelegramOptions options, HttpClient http)
     {
         Api = api;
         Clock = clock;
@@ -31,7 +30,7 @@ public sealed class TelegramHarness : IAsyncDisposable
 
     public FakeTelegramBotApi Api { get; }
 
-    public FakeTimeProvider Clock { get; }
+    public ObservedTimeProvider Clock { get; }
 
     public TelegramOptions Options { get; }
 
@@ -45,7 +44,7 @@ public sealed class TelegramHarness : IAsyncDisposable
         string? token = null,
         Uri? baseUrl = null)
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 6, 0, 0, TimeSpan.Zero));
+        var clock = new ObservedTimeProvider();
         var fake = await FakeTelegramBotApi.StartAsync((api ?? new FakeTelegramBotApiOptions()) with { Clock = clock });
         var options = new TelegramOptions
         {

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Bot.Channels.Telegram;
 using Bot.IntegrationTests.Fakes.TelegramBotApi;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using Telegram.Bot.Types;
 using Xunit;
 
@@ -10,7 +9,7 @@ namespace Bot.IntegrationTests.Telegram;
 
 public sealed class TelegramUpdatePollerTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 30, 6, 0, 0, TimeSpan.Zero));
+    private readonly ObservedTimeProvider clock = new();
     private readonly HttpClient http = TelegramClientFactory.CreateHttpClient(TimeSpan.FromSeconds(15));
     private readonly ConcurrentQueue<Update> handled = new();
     private readonly CancellationTokenSource stop = new();
@@ -73,7 +72,7 @@ public sealed class TelegramUpdatePollerTests : IAsyncLifetime
         api.FailMethod("getUpdates", status == 409 ? FakeTelegramFailure.PollingConflict : FakeTelegramFailure.BadGateway, times: 1);
         var running = poller.RunAsync(Collect, stop.Token);
         await WaitUntilAsync(() => api.Journal.Count(r => r.Method == "getUpdates") == 1);
-        await Task.Delay(200);
+        await clock.WaitForTimersAsync(1);
         var pollsBeforeBackoffElapsed = api.Journal.Count(r => r.Method == "getUpdates");
 
         clock.Advance(TimeSpan.FromSeconds(1.1));
