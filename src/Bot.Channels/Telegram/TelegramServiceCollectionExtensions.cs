@@ -1,4 +1,8 @@
 using Bot.Core.Channels;
+using Bot.Core.Delivery;
+using Bot.Core.Delivery.Dispatch;
+using Bot.Core.Rendering;
+using Bot.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,7 +19,8 @@ public static class TelegramServiceCollectionExtensions
     /// <summary>
     /// Binds and validates <c>Telegram</c>, registers <see cref="TelegramPacer"/>, <see cref="TelegramTokenRedactor"/>
     /// and <see cref="TelegramChannelSender"/>. The sender is also registered as an <see cref="IChannelSender"/> only
-    /// when <c>Telegram:BotToken</c> is set; without a token the host runs the channel dry.
+    /// when <c>Telegram:BotToken</c> is set; without a token the host runs the channel dry. Also registers
+    /// <see cref="TelegramCommandService"/> (admin commands), which the host runs when a token is set.
     /// </summary>
     public static IServiceCollection AddTelegramChannel(this IServiceCollection services, IConfiguration configuration)
     {
@@ -46,6 +51,20 @@ public static class TelegramServiceCollectionExtensions
                 sp.GetRequiredService<TimeProvider>(),
                 logger);
         });
+
+        // Admin commands need the delivery engine's store, catalogue and renderer, which the host registers.
+        services.TryAddSingleton(sp => new TelegramAdminCommands(
+            sp.GetRequiredService<IArticleStore>(),
+            sp.GetRequiredService<IDeliveryStore>(),
+            sp.GetRequiredService<DestinationCatalog>(),
+            sp.GetRequiredService<IMessageRenderer>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new TelegramCommandService(
+            sp.GetRequiredService<IOptions<TelegramOptions>>(),
+            sp.GetRequiredService<TelegramAdminCommands>(),
+            sp.GetRequiredService<TelegramChannelSender>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>()));
 
         if (!string.IsNullOrWhiteSpace(configuration[$"{TelegramOptions.SectionName}:BotToken"]))
         {

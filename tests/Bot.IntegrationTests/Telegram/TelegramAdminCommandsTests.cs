@@ -118,4 +118,33 @@ public sealed class TelegramAdminCommandsTests : IAsyncLifetime
 
         return Path.Combine(directory!.FullName, "config", "templates");
     }
+    [Fact]
+    public async Task CommandService_AdminAndStranger_AdminAnsweredStrangerRefusedMenuPublished()
+    {
+        await using var harness = await TelegramHarness.StartAsync();
+        var options = Microsoft.Extensions.Options.Options.Create(new TelegramOptions
+        {
+            BotToken = harness.Api.Token,
+            ApiBaseUrl = harness.Api.BaseUrl,
+            PollTimeout = TimeSpan.FromSeconds(1),
+            Admins = [42],
+        });
+        var service = new TelegramCommandService(options, commands, harness.Sender, clock, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        using var stop = new CancellationTokenSource();
+        harness.Api.InjectMessage(42, 42, "/pause@" + harness.Api.Options.BotUsername + " gaza-desk");
+        harness.Api.InjectMessage(77, 77, "/pause gaza-desk");
+        harness.Api.InjectMessage(-500, 42, "/status@other_bot", chatType: "group");
+
+        var running = service.RunAsync(stop.Token);
+        await harness.WaitForRequestsAsync("77", 1);
+        await harness.WaitForRequestsAsync("42", 1);
+        await stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Equal(TelegramAdminCommands.Menu.Count, harness.Api.Commands.Count);
+        Assert.Contains("paused", Assert.Single(harness.Api.VisibleMessages("42")).Text, StringComparison.Ordinal);
+        Assert.Equal(TelegramCommandService.Refusal, Assert.Single(harness.Api.VisibleMessages("77")).Text);
+        Assert.Empty(harness.Api.RequestsTo("-500"));
+        Assert.True((await deliveries.ListDestinationsAsync(CancellationToken.None)).Single().Paused);
+    }
 }
