@@ -1,0 +1,10 @@
+namespace Bot.Channels.Telegram;
+
+/// <summary>A bot command a user sent: <c>/name arguments</c>, already checked to be addressed to this bot.</summary>
+/// <param name="Name">Lower-case command name without the slash and without any <c>@botname</c>.</param>
+/// <param name="Arguments">The rest of the text, trimmed.</param>
+/// <param name="ChatId">Where to answer.</param>
+/// <param name="UserId">The sender's user id; <see langword="null"/> for posts on behalf of a channel or group.</param>
+/// <param name="IsPrivateChat">Sent in a one-to-one chat with the bot.</param>
+/// <param name="MessageId">The command message, to reply to.</param>
+public sealed record TelegramCommand(string Name, string Arguments, long ChatId, long? UserId, bool IsPrivateChat, int MessageId);

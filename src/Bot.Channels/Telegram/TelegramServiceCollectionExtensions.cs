@@ -1,0 +1,76 @@
+using Bot.Core.Channels;
+using Bot.Core.Delivery;
+using Bot.Core.Delivery.Dispatch;
+using Bot.Core.Rendering;
+using Bot.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Channels.Telegram;
+
+public static class TelegramServiceCollectionExtensions
+{
+    /// <summary>Key of the HttpClient the Telegram sender uses (a keyed singleton, disposed with the container).</summary>
+    public const string HttpClientKey = "telegram";
+
+    /// <summary>
+    /// Binds and validates <c>Telegram</c>, registers <see cref="TelegramPacer"/>, <see cref="TelegramTokenRedactor"/>
+    /// and <see cref="TelegramChannelSender"/>. The sender is also registered as an <see cref="IChannelSender"/> only
+    /// when <c>Telegram:BotToken</c> is set; without a token the host runs the channel dry. Also registers
+    /// <see cref="TelegramCommandService"/> (admin commands), which the host runs when a token is set.
+    /// </summary>
+    public static IServiceCollection AddTelegramChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<TelegramOptions>()
+            .Bind(configuration.GetSection(TelegramOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton(sp => new TelegramPacer(
+            sp.GetRequiredService<IOptions<TelegramOptions>>().Value.Limits,
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new TelegramTokenRedactor(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.BotToken));
+        services.TryAddKeyedSingleton(HttpClientKey, (sp, _) =>
+            TelegramClientFactory.CreateHttpClient(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.RequestTimeout));
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
+            var logger = sp.GetRequiredService<ILogger<TelegramChannelSender>>();
+            TelegramLog.ChannelReady(logger, options.ApiBaseUrl.Host);
+            return new TelegramChannelSender(
+                TelegramClientFactory.Create(options, sp.GetRequiredKeyedService<HttpClient>(HttpClientKey)),
+                sp.GetRequiredService<TelegramPacer>(),
+                sp.GetRequiredService<TelegramTokenRedactor>(),
+                sp.GetRequiredService<TimeProvider>(),
+                logger);
+        });
+
+        // Admin commands need the delivery engine's store, catalogue and renderer, which the host registers.
+        services.TryAddSingleton(sp => new TelegramAdminCommands(
+            sp.GetRequiredService<IArticleStore>(),
+            sp.GetRequiredService<IDeliveryStore>(),
+            sp.GetRequiredService<DestinationCatalog>(),
+            sp.GetRequiredService<IMessageRenderer>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new TelegramCommandService(
+            sp.GetRequiredService<IOptions<TelegramOptions>>(),
+            sp.GetRequiredService<TelegramAdminCommands>(),
+            sp.GetRequiredService<TelegramChannelSender>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>()));
+
+        if (!string.IsNullOrWhiteSpace(configuration[$"{TelegramOptions.SectionName}:BotToken"]))
+        {
+            services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TelegramChannelSender>());
+        }
+
+        return services;
+    }
+}

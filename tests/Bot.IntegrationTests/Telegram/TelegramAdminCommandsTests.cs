@@ -1,0 +1,150 @@
+using Bot.Channels.Telegram;
+using Bot.Core.Articles;
+using Bot.Core.Channels;
+using Bot.Core.Delivery;
+using Bot.Core.Delivery.Dispatch;
+using Bot.Core.Rendering;
+using Bot.Core.Storage;
+using Bot.IntegrationTests.Fakes.TelegramBotApi;
+using Bot.Storage;
+using Bot.Storage.Deliveries;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Bot.IntegrationTests.Telegram;
+
+public sealed class TelegramAdminCommandsTests : IAsyncLifetime
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "telegram-admin-" + Guid.NewGuid().ToString("N"));
+    private readonly ObservedTimeProvider clock = new();
+    private ServiceProvider provider = null!;
+    private SqlDeliveryStore deliveries = null!;
+    private IArticleStore articles = null!;
+    private TelegramAdminCommands commands = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(folder);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Store:Provider"] = "sqlite", ["Store:ConnectionString"] = $"Data Source={Path.Combine(folder, "bot.db")}" })
+            .Build();
+        provider = new ServiceCollection().AddSingleton<TimeProvider>(clock).AddBotStorage(configuration).BuildServiceProvider();
+        await provider.GetRequiredService<IStoreHealth>().MigrateAsync(CancellationToken.None);
+        deliveries = new SqlDeliveryStore(provider.GetRequiredService<IDbConnectionFactory>(), clock);
+        articles = provider.GetRequiredService<IArticleStore>();
+        var destination = new Destination("gaza-desk", ChannelNames.Telegram, "-1001", null, DestinationFilter.Everything);
+        await deliveries.SyncDestinationsAsync([destination], CancellationToken.None);
+        commands = new TelegramAdminCommands(articles, deliveries, new DestinationCatalog([destination]), new MessageRenderer(TemplatesFolder(), clock), clock);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await provider.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Pause_KnownDestination_PausedAndReplyEscapedHtml()
+    {
+        var reply = await commands.ExecuteAsync(Command("pause", "gaza-desk"), CancellationToken.None);
+
+        Assert.True((await deliveries.ListDestinationsAsync(CancellationToken.None)).Single().Paused);
+        AssertValidReply(reply, "gaza-desk paused");
+    }
+
+    [Fact]
+    public async Task Pause_UnknownDestination_NothingChanges()
+    {
+        var reply = await commands.ExecuteAsync(Command("pause", "<nope>"), CancellationToken.None);
+
+        Assert.False((await deliveries.ListDestinationsAsync(CancellationToken.None)).Single().Paused);
+        AssertValidReply(reply, "No destination <nope>");
+    }
+
+    [Fact]
+    public async Task Resume_AfterPause_Active()
+    {
+        await commands.ExecuteAsync(Command("pause", "gaza-desk"), CancellationToken.None);
+
+        await commands.ExecuteAsync(Command("resume", "gaza-desk"), CancellationToken.None);
+        var list = await commands.ExecuteAsync(Command("destinations", ""), CancellationToken.None);
+
+        AssertValidReply(list, "gaza-desk (telegram) — active");
+    }
+
+    [Fact]
+    public async Task ArticlesAndPreview_ImportedReferenceArticle_ListedAndPreviewIsTheRenderedMessage()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "samples", "quds-press-2023-12.txt");
+        var article = Assert.IsType<ArticleReadResult.Success>(ArticleFileReader.ReadFile(path, clock.GetUtcNow())).Article;
+        var imported = await articles.ImportAsync(article, CancellationToken.None);
+
+        var list = await commands.ExecuteAsync(Command("articles", ""), CancellationToken.None);
+        var preview = await commands.ExecuteAsync(Command("preview", article.Key), CancellationToken.None);
+
+        AssertValidReply(list, article.Key);
+        Assert.Contains(article.Title, TelegramHtmlValidator.Parse(preview.Parts[0].Html).Text, StringComparison.Ordinal);
+        Assert.NotNull(imported);
+    }
+
+    [Fact]
+    public async Task HelpStatusRetry_AlwaysValidTelegramHtml()
+    {
+        foreach (var name in new[] { "help", "status", "retry", "preview", "nonsense" })
+        {
+            AssertValidReply(await commands.ExecuteAsync(Command(name, ""), CancellationToken.None), string.Empty);
+        }
+    }
+
+    private static TelegramCommand Command(string name, string arguments) => new(name, arguments, 42, 42, IsPrivateChat: true, MessageId: 1);
+
+    private static void AssertValidReply(TelegramMessage reply, string expected)
+    {
+        var parsed = TelegramHtmlValidator.Parse(Assert.Single(reply.Parts).Html);
+        Assert.Null(parsed.Error);
+        Assert.Contains(expected, parsed.Text, StringComparison.Ordinal);
+        Assert.True(parsed.CodePoints <= 4096);
+    }
+
+    private static string TemplatesFolder()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !Directory.Exists(Path.Combine(directory.FullName, "config", "templates")))
+        {
+            directory = directory.Parent;
+        }
+
+        return Path.Combine(directory!.FullName, "config", "templates");
+    }
+    [Fact]
+    public async Task CommandService_AdminAndStranger_AdminAnsweredStrangerRefusedMenuPublished()
+    {
+        await using var harness = await TelegramHarness.StartAsync();
+        var options = Microsoft.Extensions.Options.Options.Create(new TelegramOptions
+        {
+            BotToken = harness.Api.Token,
+            ApiBaseUrl = harness.Api.BaseUrl,
+            PollTimeout = TimeSpan.FromSeconds(1),
+            Admins = [42],
+        });
+        var service = new TelegramCommandService(options, commands, harness.Sender, clock, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        using var stop = new CancellationTokenSource();
+        harness.Api.InjectMessage(42, 42, "/pause@" + harness.Api.Options.BotUsername + " gaza-desk");
+        harness.Api.InjectMessage(77, 77, "/pause gaza-desk");
+        harness.Api.InjectMessage(-500, 42, "/status@other_bot", chatType: "group");
+
+        var running = service.RunAsync(stop.Token);
+        await harness.WaitForRequestsAsync("77", 1);
+        await harness.WaitForRequestsAsync("42", 1);
+        await stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Equal(TelegramAdminCommands.Menu.Count, harness.Api.Commands.Count);
+        Assert.Contains("paused", Assert.Single(harness.Api.VisibleMessages("42")).Text, StringComparison.Ordinal);
+        Assert.Equal(TelegramCommandService.Refusal, Assert.Single(harness.Api.VisibleMessages("77")).Text);
+        Assert.Empty(harness.Api.RequestsTo("-500"));
+        Assert.True((await deliveries.ListDestinationsAsync(CancellationToken.None)).Single().Paused);
+    }
+}
