@@ -24,11 +24,6 @@ internal sealed class MimeComposer(MailboxAddress from, TimeProvider timeProvide
         mime.From.Add(from);
         mime.To.Add(new MailboxAddress(message.ToName ?? string.Empty, message.To));
 
-        if (!string.IsNullOrWhiteSpace(message.Language))
-        {
-            mime.Headers.Add("Content-Language", message.Language);
-        }
-
         if (ListId(target.Destination) is { } listId)
         {
             mime.Headers.Add(HeaderId.ListId, listId);
@@ -47,6 +42,12 @@ internal sealed class MimeComposer(MailboxAddress from, TimeProvider timeProvide
 
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
         mime.Body = body.ToMessageBody();
+        if (!string.IsNullOrWhiteSpace(message.Language))
+        {
+            // A Content-* header belongs to the body entity; MimeKit writes the root entity's headers into the
+            // message header block, where clients and screen readers look for the language.
+            mime.Body.Headers.Add(HeaderId.ContentLanguage, message.Language);
+        }
 
         return mime;
     }

@@ -1,31 +1,46 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Channels.Email;
 
 /// <summary>
 /// A fixed set of SMTP connections opened lazily and reused: opening a session (TCP, TLS, EHLO, AUTH) costs
-/// far more than a message, and relays throttle clients that reconnect for every mail.
+/// far more than a message, and relays throttle clients that reconnect for every mail. The most recently
+/// returned connection is handed out first, so a trickle of mail keeps one session busy instead of waking
+/// every pooled one.
 /// </summary>
 internal sealed class SmtpConnectionPool : IAsyncDisposable
 {
-    private readonly Channel<SmtpConnection> idle;
+    private readonly SemaphoreSlim free;
+    private readonly Stack<SmtpConnection> idle;
     private readonly List<SmtpConnection> all;
+    private readonly Lock gate = new();
 
     public SmtpConnectionPool(SmtpOptions options, ILogger logger)
     {
         all = Enumerable.Range(0, options.PoolSize).Select(_ => new SmtpConnection(options, logger)).ToList();
-        idle = Channel.CreateBounded<SmtpConnection>(options.PoolSize);
-        foreach (var connection in all)
-        {
-            idle.Writer.TryWrite(connection);
-        }
+        idle = new Stack<SmtpConnection>(all);
+        free = new SemaphoreSlim(options.PoolSize, options.PoolSize);
     }
 
     /// <summary>Waits for a free connection; give it back with <see cref="Return"/>.</summary>
-    public ValueTask<SmtpConnection> RentAsync(CancellationToken cancellationToken) => idle.Reader.ReadAsync(cancellationToken);
+    public async ValueTask<SmtpConnection> RentAsync(CancellationToken cancellationToken)
+    {
+        await free.WaitAsync(cancellationToken).ConfigureAwait(false);
+        lock (gate)
+        {
+            return idle.Pop();
+        }
+    }
 
-    public void Return(SmtpConnection connection) => idle.Writer.TryWrite(connection);
+    public void Return(SmtpConnection connection)
+    {
+        lock (gate)
+        {
+            idle.Push(connection);
+        }
+
+        free.Release();
+    }
 
     /// <summary>Sends QUIT on every connection once its current send is over; gives up on stragglers after a few seconds.</summary>
     public async ValueTask DisposeAsync()
@@ -35,7 +50,7 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable
         {
             for (var i = 0; i < all.Count; i++)
             {
-                var connection = await idle.Reader.ReadAsync(quit.Token).ConfigureAwait(false);
+                var connection = await RentAsync(quit.Token).ConfigureAwait(false);
                 await connection.CloseAsync(quit.Token).ConfigureAwait(false);
             }
         }
