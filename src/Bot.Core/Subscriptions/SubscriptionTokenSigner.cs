@@ -35,7 +35,7 @@ public sealed class SubscriptionTokenSigner(SubscriptionTokenKey key, TimeProvid
         var issued = timeProvider.GetUtcNow();
         var lifetime = purpose == SubscriptionTokenPurpose.Confirm ? ConfirmLifetime : UnsubscribeLifetime;
         var listBytes = Encoding.UTF8.GetBytes(list);
-        var emailBytes = Encoding.UTF8.GetBytes(Normalize(email));
+        var emailBytes = Encoding.UTF8.GetBytes(SubscriberAddress.Normalize(email));
         if (listBytes.Length > MaxFieldBytes || emailBytes.Length > MaxFieldBytes)
         {
             throw new ArgumentException("List name or address too long for a token.");
@@ -118,14 +118,11 @@ public sealed class SubscriptionTokenSigner(SubscriptionTokenKey key, TimeProvid
         var check = Verify(token, purpose);
         if (check.Token is { } valid
             && !(string.Equals(valid.List, list, StringComparison.OrdinalIgnoreCase)
-                 && string.Equals(valid.Email, Normalize(email), StringComparison.Ordinal)))
+                 && string.Equals(valid.Email, SubscriberAddress.Normalize(email), StringComparison.Ordinal)))
         {
             return SubscriptionTokenCheck.Fail(SubscriptionTokenStatus.WrongSubscriber);
         }
 
         return check;
     }
-
-    /// <summary>Addresses are compared case-insensitively, as every real mailbox provider treats them.</summary>
-    public static string Normalize(string email) => email.Trim().ToLowerInvariant();
 }
