@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
@@ -34,7 +35,9 @@ internal sealed class SmtpConnection(SmtpOptions options, ILogger logger) : IDis
 
         try
         {
-            await fresh.ConnectAsync(options.Host ?? throw new InvalidOperationException("Email:Smtp:Host is not set."), options.Port, SocketOptions(options.Security), cancellationToken).ConfigureAwait(false);
+            var host = options.Host ?? throw new InvalidOperationException("Email:Smtp:Host is not set.");
+            var socket = await OpenSocketAsync(host, options.Port, cancellationToken).ConfigureAwait(false);
+            await fresh.ConnectAsync(socket, host, options.Port, SocketOptions(options.Security), cancellationToken).ConfigureAwait(false);
             if (!string.IsNullOrWhiteSpace(options.Username))
             {
                 if (fresh.Capabilities.HasFlag(SmtpCapabilities.Authentication))
@@ -86,6 +89,33 @@ internal sealed class SmtpConnection(SmtpOptions options, ILogger logger) : IDis
     }
 
     public void Dispose() => Drop();
+
+    /// <summary>
+    /// Opens the TCP connection with Nagle's algorithm off. MailKit writes a message's last bytes and its
+    /// final dot in separate small segments; with Nagle on, the second waits for the server's delayed ACK
+    /// (40 ms on Linux) and a session tops out near 20 messages a second.
+    /// </summary>
+    private async Task<Socket> OpenSocketAsync(string host, int port, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Timeout);
+        try
+        {
+            await socket.ConnectAsync(host, port, timeout.Token).ConfigureAwait(false);
+            return socket;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            socket.Dispose();
+            throw new TimeoutException($"Connecting to {host}:{port} took longer than {options.Timeout}.");
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
 
     internal static SecureSocketOptions SocketOptions(SmtpSecurity security) => security switch
     {
