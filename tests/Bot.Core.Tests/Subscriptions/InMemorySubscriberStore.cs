@@ -74,7 +74,7 @@ internal sealed class InMemorySubscriberStore(TimeProvider clock) : ISubscriberS
         var now = clock.GetUtcNow();
         if (!rows.TryGetValue(Key(list, email), out var row))
         {
-            rows[Key(list, email)] = new Subscriber(nextId++, list, email, name, SubscriberStatus.Active, now, now, now);
+            rows[Key(list, email)] = new Subscriber(nextId++, list, email, name, SubscriberStatus.Active, now, now, null);
             return Task.FromResult(SubscriberChange.Added);
         }
 
