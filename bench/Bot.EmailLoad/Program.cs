@@ -68,6 +68,8 @@ try
     }
 
     var ours = watch.Elapsed;
+    var gcInfo = GC.GetGCMemoryInfo();
+    var retained = GC.GetTotalMemory(forceFullCollection: true);
     var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
     var peak = Process.GetCurrentProcess().PeakWorkingSet64;
 
@@ -80,6 +82,7 @@ try
 
     Console.WriteLine($"messages: {count}, connections: {connections}, message size: {size} bytes");
     Console.WriteLine($"EmailChannelSender: {ours.TotalSeconds:F2} s, {count / ours.TotalSeconds:F0} msg/s, failed {failed}, peak working set {peak / 1048576.0:F0} MiB (before run {before / 1048576.0:F0} MiB), CPU {cpu.TotalMilliseconds / count:F2} ms/msg");
+    Console.WriteLine($"  managed heap: {gcInfo.HeapSizeBytes / 1048576.0:F0} MiB at the last GC, {retained / 1048576.0:F1} MiB live after the run, {GC.CollectionCount(0)} gen0 / {GC.CollectionCount(2)} gen2 collections");
     Console.WriteLine($"smtp-source:        {theirs.TotalSeconds:F2} s, {count / theirs.TotalSeconds:F0} msg/s, exit {source.ExitCode}, peak RSS {sourcePeakKb} KiB");
     Console.WriteLine($"ratio (ours / smtp-source rate): {theirs.TotalSeconds / ours.TotalSeconds:F2}");
     return failed == 0 && source.ExitCode == 0 ? 0 : 1;

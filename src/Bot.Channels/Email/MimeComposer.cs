@@ -9,7 +9,7 @@ namespace Bot.Channels.Email;
 /// The channel's own MIME assembly: text part first and HTML last in multipart/alternative (clients show the
 /// last part they understand), RFC 2047 headers so Arabic names and subjects survive relays without SMTPUTF8.
 /// </summary>
-internal sealed class MimeComposer(MailboxAddress from, TimeProvider timeProvider) : IMimeComposer
+public sealed class MimeComposer(MailboxAddress from, TimeProvider timeProvider) : IMimeComposer
 {
     private readonly string idDomain = from.Domain is { Length: > 0 } domain ? domain : "localhost";
 
@@ -21,7 +21,9 @@ internal sealed class MimeComposer(MailboxAddress from, TimeProvider timeProvide
             MessageId = MimeUtils.GenerateMessageId(idDomain),
             Subject = message.Subject,
         };
-        mime.From.Add(from);
+        // A fresh address per message: an InternetAddressList subscribes to its addresses' change events, so
+        // one shared instance would keep every message ever composed reachable.
+        mime.From.Add(new MailboxAddress(from.Name, from.Address));
         mime.To.Add(new MailboxAddress(message.ToName ?? string.Empty, message.To));
 
         if (ListId(target.Destination) is { } listId)
