@@ -137,9 +137,9 @@ public sealed class EmailChannelSender : IChannelSender, IAsyncDisposable
 
                 return SmtpFailureClassifier.Classify(failure, []);
             }
-            catch (OperationCanceledException)
+            catch
             {
-                // Cancelled in the middle of a command: the session is out of step with the server.
+                // Cancelled or failed in the middle of a command: the session is out of step with the server.
                 connection.Drop();
                 throw;
             }
