@@ -57,9 +57,9 @@ public sealed class SubscriptionFlow(
     public async Task<SubscriptionResult> ConfirmAsync(string? token, CancellationToken cancellationToken)
     {
         var check = tokens.Verify(token, SubscriptionTokenPurpose.Confirm);
-        if (check.Token is not { } valid)
+        if (check is not { IsValid: true, Token: { } valid })
         {
-            return Refused(check.Status);
+            return Refused(check);
         }
 
         var list = FindList(valid.List);
@@ -86,27 +86,28 @@ public sealed class SubscriptionFlow(
     public SubscriptionResult CheckUnsubscribe(string? token)
     {
         var check = tokens.Verify(token, SubscriptionTokenPurpose.Unsubscribe);
-        return check.Token is { } valid
+        return check is { IsValid: true, Token: { } valid }
             ? new SubscriptionResult(SubscriptionOutcome.ValidLink, FindList(valid.List), valid.Email)
-            : Refused(check.Status);
+            : Refused(check);
     }
 
     /// <summary>Unsubscribes at once. Idempotent: a second use, or an address no longer on the list, is still success.</summary>
     public async Task<SubscriptionResult> UnsubscribeAsync(string? token, CancellationToken cancellationToken)
     {
         var check = tokens.Verify(token, SubscriptionTokenPurpose.Unsubscribe);
-        if (check.Token is not { } valid)
+        if (check is not { IsValid: true, Token: { } valid })
         {
-            return Refused(check.Status);
+            return Refused(check);
         }
 
         await store.UnsubscribeAsync(valid.List, valid.Email, cancellationToken).ConfigureAwait(false);
         return new SubscriptionResult(SubscriptionOutcome.Unsubscribed, FindList(valid.List), valid.Email);
     }
 
-    private static SubscriptionResult Refused(SubscriptionTokenStatus status) => new(
-        status == SubscriptionTokenStatus.Expired ? SubscriptionOutcome.ExpiredLink : SubscriptionOutcome.InvalidLink,
-        null);
+    /// <summary>A refused link; a signed one still names its list, so the answer can speak that list's language.</summary>
+    private SubscriptionResult Refused(SubscriptionTokenCheck check) => new(
+        check.Status == SubscriptionTokenStatus.Expired ? SubscriptionOutcome.ExpiredLink : SubscriptionOutcome.InvalidLink,
+        check.Token is { } signed ? FindList(signed.List) : null);
 
     private static string? CleanName(string? name)
     {

@@ -101,12 +101,12 @@ public sealed class SubscriptionTokenSigner(SubscriptionTokenKey key, TimeProvid
 
         if (parsed.Purpose != purpose)
         {
-            return SubscriptionTokenCheck.Fail(SubscriptionTokenStatus.WrongPurpose);
+            return new SubscriptionTokenCheck(SubscriptionTokenStatus.WrongPurpose, parsed);
         }
 
         if (timeProvider.GetUtcNow() >= parsed.ExpiresAt)
         {
-            return SubscriptionTokenCheck.Fail(SubscriptionTokenStatus.Expired);
+            return new SubscriptionTokenCheck(SubscriptionTokenStatus.Expired, parsed);
         }
 
         return new SubscriptionTokenCheck(SubscriptionTokenStatus.Valid, parsed);
@@ -116,11 +116,11 @@ public sealed class SubscriptionTokenSigner(SubscriptionTokenKey key, TimeProvid
     public SubscriptionTokenCheck Verify(string? token, SubscriptionTokenPurpose purpose, string list, string email)
     {
         var check = Verify(token, purpose);
-        if (check.Token is { } valid
+        if (check is { IsValid: true, Token: { } valid }
             && !(string.Equals(valid.List, list, StringComparison.OrdinalIgnoreCase)
                  && string.Equals(valid.Email, SubscriberAddress.Normalize(email), StringComparison.Ordinal)))
         {
-            return SubscriptionTokenCheck.Fail(SubscriptionTokenStatus.WrongSubscriber);
+            return new SubscriptionTokenCheck(SubscriptionTokenStatus.WrongSubscriber, valid);
         }
 
         return check;

@@ -44,7 +44,8 @@ public sealed class SubscriptionTokenSignerTests
 
         Assert.Equal(SubscriptionTokenStatus.Valid, before.Status);
         Assert.Equal(SubscriptionTokenStatus.Expired, at.Status);
-        Assert.Null(at.Token);
+        Assert.False(at.IsValid);
+        Assert.Equal("news", at.Token?.List);
     }
 
     [Fact]
