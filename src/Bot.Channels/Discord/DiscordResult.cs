@@ -1,0 +1,11 @@
+namespace Bot.Channels.Discord;
+
+/// <summary>What one REST call gave: the message id on success (null for a 204), or the error.</summary>
+public sealed record DiscordResult(string? MessageId, DiscordApiError? Error)
+{
+    public bool IsSuccess => Error is null;
+
+    public static DiscordResult Ok(string? messageId) => new(messageId, null);
+
+    public static DiscordResult Failed(DiscordApiError error) => new(null, error);
+}

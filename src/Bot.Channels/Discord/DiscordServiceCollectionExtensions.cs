@@ -1,0 +1,74 @@
+using Bot.Core.Channels;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Channels.Discord;
+
+public static class DiscordServiceCollectionExtensions
+{
+    /// <summary>Key of the HttpClient the Discord client uses (a keyed singleton, disposed with the container).</summary>
+    public const string HttpClientKey = "discord";
+
+    /// <summary>
+    /// Binds and validates <c>Discord</c>, registers <see cref="DiscordRateLimits"/>, <see cref="DiscordTokenRedactor"/>,
+    /// <see cref="DiscordRestClient"/> and <see cref="DiscordChannelSender"/>. The sender is also registered as an
+    /// <see cref="IChannelSender"/> only when <see cref="DiscordChannelConfiguration.IsConfigured"/>; otherwise the
+    /// host runs the channel dry.
+    /// </summary>
+    public static IServiceCollection AddDiscordChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<DiscordOptions>()
+            .Bind(configuration.GetSection(DiscordOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DiscordOptions>>().Value;
+            return new DiscordRateLimits(sp.GetRequiredService<TimeProvider>(), options.GlobalRequestsPerSecond, options.MaxBucketWait);
+        });
+        services.TryAddSingleton(sp => new DiscordTokenRedactor(sp.GetRequiredService<IOptions<DiscordOptions>>().Value.BotToken));
+        services.TryAddKeyedSingleton(HttpClientKey, (sp, _) =>
+            CreateHttpClient(sp.GetRequiredService<IOptions<DiscordOptions>>().Value.RequestTimeout));
+        services.TryAddSingleton(sp => new DiscordRestClient(
+            sp.GetRequiredKeyedService<HttpClient>(HttpClientKey),
+            sp.GetRequiredService<IOptions<DiscordOptions>>().Value,
+            sp.GetRequiredService<DiscordRateLimits>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<DiscordRestClient>>()));
+        services.TryAddSingleton(sp =>
+        {
+            var logger = sp.GetRequiredService<ILogger<DiscordChannelSender>>();
+            DiscordLog.ChannelReady(logger, sp.GetRequiredService<IOptions<DiscordOptions>>().Value.ApiBaseUrl.Host);
+            return new DiscordChannelSender(sp.GetRequiredService<DiscordRestClient>(), sp.GetRequiredService<DiscordTokenRedactor>(), logger);
+        });
+
+        if (DiscordChannelConfiguration.IsConfigured(configuration))
+        {
+            services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<DiscordChannelSender>());
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// An HttpClient of its own: no IHttpClientFactory logging handler sits in it, so no request URL (a webhook's
+    /// holds its token) is ever logged, and pooled connections are recycled so DNS changes are picked up.
+    /// </summary>
+    public static HttpClient CreateHttpClient(TimeSpan timeout) =>
+        new(new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(3),
+            ConnectTimeout = TimeSpan.FromSeconds(15),
+        })
+        {
+            Timeout = timeout,
+        };
+}

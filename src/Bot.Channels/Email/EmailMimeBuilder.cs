@@ -1,0 +1,65 @@
+using System.Text;
+using Bot.Core.Channels;
+using MimeKit;
+using MimeKit.Utils;
+
+namespace Bot.Channels.Email;
+
+/// <summary>
+/// Wraps a rendered <see cref="EmailMessage"/> into the MIME message that is sent: multipart/alternative with the
+/// plain text first and the HTML last (clients show the last part they can), RFC 2047 headers for non-ASCII
+/// subjects and names, and the RFC 2369 / RFC 8058 unsubscribe headers.
+/// </summary>
+public sealed class EmailMimeBuilder
+{
+    private readonly MailboxAddress _from;
+    private readonly TimeProvider _timeProvider;
+
+    /// <param name="from">The sender, e.g. <c>"Quds Desk &lt;news@example.org&gt;"</c>; its domain names the Message-IDs.</param>
+    public EmailMimeBuilder(string from, TimeProvider timeProvider)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(from);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _from = MailboxAddress.Parse(from);
+        _timeProvider = timeProvider;
+    }
+
+    /// <summary>Builds the message; <paramref name="messageId"/> (without angle brackets) is generated when not given.</summary>
+    public MimeMessage Build(EmailMessage email, string? messageId = null)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var message = new MimeMessage
+        {
+            MessageId = messageId ?? MimeUtils.GenerateMessageId(_from.Domain),
+            Date = _timeProvider.GetUtcNow(),
+            Subject = email.Subject,
+        };
+        message.From.Add(_from);
+        message.To.Add(new MailboxAddress(email.ToName ?? "", email.To));
+        message.Headers.Add(HeaderId.ContentLanguage, email.Language);
+        if (!string.IsNullOrEmpty(email.UnsubscribeUrl))
+        {
+            message.Headers.Add("List-Unsubscribe", $"<{email.UnsubscribeUrl}>");
+            if (email.UnsubscribeUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            {
+                message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
+        }
+
+        message.Body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody();
+
+        // Encoded for 7-bit transport here, once: every relay accepts it, and a DKIM signature added later stays
+        // valid because the SMTP client has nothing left to re-encode.
+        message.Prepare(EncodingConstraint.SevenBit);
+        return message;
+    }
+
+    /// <summary>The message exactly as it goes on the wire (CRLF line ends), for <c>bot preview</c> and the dry-run outbox.</summary>
+    public static string Format(MimeMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        using var stream = new MemoryStream();
+        message.WriteTo(stream);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}

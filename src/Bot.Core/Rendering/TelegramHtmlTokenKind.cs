@@ -1,0 +1,8 @@
+namespace Bot.Core.Rendering;
+
+public enum TelegramHtmlTokenKind
+{
+    Text,
+    StartTag,
+    EndTag,
+}
