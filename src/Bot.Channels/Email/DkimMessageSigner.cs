@@ -12,7 +12,6 @@ public sealed class DkimMessageSigner
     private static readonly string[] SignedHeaders =
     [
         "From", "To", "Subject", "Date", "Message-ID", "List-Unsubscribe", "List-Unsubscribe-Post", "List-Id",
-        "MIME-Version", "Content-Type", "Content-Language",
     ];
 
     private readonly DkimSigner signer;

@@ -35,7 +35,7 @@ public sealed class EmailChannelSender : IChannelSender, IAsyncDisposable
             throw new InvalidOperationException("Email:From must be an email address.");
         }
 
-        this.composer = composer ?? new MimeComposer(from, timeProvider);
+        this.composer = composer ?? new EmailMimeComposer(new EmailMimeBuilder(options.From, timeProvider), from);
         this.timeProvider = timeProvider;
         this.logger = logger;
         pool = new SmtpConnectionPool(options.Smtp, logger);

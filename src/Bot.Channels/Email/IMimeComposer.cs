@@ -4,7 +4,7 @@ using MimeKit;
 namespace Bot.Channels.Email;
 
 /// <summary>Wraps one rendered email into a MIME message: headers, multipart/alternative body, list headers.</summary>
-public interface IMimeComposer
+internal interface IMimeComposer
 {
     MimeMessage Compose(DeliveryTarget target, EmailMessage message);
 }

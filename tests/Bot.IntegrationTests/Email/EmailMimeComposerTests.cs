@@ -5,12 +5,12 @@ using Xunit;
 
 namespace Bot.IntegrationTests.Email;
 
-public sealed class MimeComposerTests
+public sealed class EmailMimeComposerTests
 {
     [Fact]
     public void Compose_ManyMessages_NoneKeptAliveByTheComposer()
     {
-        var composer = new MimeComposer(MailboxAddress.Parse(EmailSenderFactory.From), TimeProvider.System);
+        var composer = Composer();
 
         var composed = ComposeAndForget(composer);
         GC.Collect();
@@ -24,7 +24,7 @@ public sealed class MimeComposerTests
     [Fact]
     public void Compose_HttpUnsubscribeLink_NoOneClickHeader()
     {
-        var composer = new MimeComposer(MailboxAddress.Parse(EmailSenderFactory.From), TimeProvider.System);
+        var composer = Composer();
 
         var message = composer.Compose(EmailTestMessages.Target("a@example.org"), EmailTestMessages.Arabic("a@example.org") with { UnsubscribeUrl = "http://localhost:8080/unsubscribe?token=x" });
 
@@ -35,7 +35,7 @@ public sealed class MimeComposerTests
     [Fact]
     public void Compose_NoUnsubscribeLink_NoListUnsubscribeHeaders()
     {
-        var composer = new MimeComposer(MailboxAddress.Parse(EmailSenderFactory.From), TimeProvider.System);
+        var composer = Composer();
 
         var message = composer.Compose(EmailTestMessages.Target("a@example.org"), EmailTestMessages.Arabic("a@example.org") with { UnsubscribeUrl = null });
 
@@ -43,8 +43,11 @@ public sealed class MimeComposerTests
         Assert.False(message.Headers.Contains("List-Unsubscribe-Post"));
     }
 
+    private static EmailMimeComposer Composer() =>
+        new(new EmailMimeBuilder(EmailSenderFactory.From, TimeProvider.System), MailboxAddress.Parse(EmailSenderFactory.From));
+
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static WeakReference ComposeAndForget(MimeComposer composer)
+    private static WeakReference ComposeAndForget(EmailMimeComposer composer)
     {
         var message = composer.Compose(EmailTestMessages.Target("a@example.org"), EmailTestMessages.Arabic("a@example.org"));
         return new WeakReference(message);
