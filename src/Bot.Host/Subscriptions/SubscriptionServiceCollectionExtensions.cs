@@ -1,0 +1,37 @@
+using Bot.Channels.Email;
+using Bot.Host.Http;
+using Bot.Storage.Subscribers;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Bot.Host.Subscriptions;
+
+public static class SubscriptionServiceCollectionExtensions
+{
+    /// <summary>
+    /// The subscriber store and the subscription flow (<see cref="SubscriptionServices"/>), as the CLI verb needs
+    /// them. Expects <c>AddBotCore</c> (store, clock, configuration).
+    /// </summary>
+    public static IServiceCollection AddSubscriptions(this IServiceCollection services)
+    {
+        services.AddSubscriberStore();
+        services.TryAddSingleton<SubscriptionTokenKeyProvider>();
+        services.TryAddSingleton<SubscriptionServices>();
+        return services;
+    }
+
+    /// <summary>
+    /// What <c>bot run</c> adds for the subscription endpoints: the email channel, the confirmation mail queue and
+    /// its worker, and the per-client rate limiter (the pipeline needs <c>UseRateLimiter()</c>).
+    /// </summary>
+    public static IServiceCollection AddSubscriptionHttp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSubscriptions();
+        services.AddEmailChannel(configuration);
+        services.TryAddSingleton<ConfirmationMailQueue>();
+        services.AddHostedService<ConfirmationMailWorker>();
+        services.AddSubscriptionRateLimiter();
+        return services;
+    }
+}
