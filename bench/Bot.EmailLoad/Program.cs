@@ -8,7 +8,6 @@ using Bot.Core.Channels;
 using Bot.Core.Subscriptions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using MimeKit;
 
 // Email load harness: N personalised Arabic announcements through EmailChannelSender into Postfix's
 // smtp-sink, then smtp-source pushing the same count and size over the same number of connections into the
@@ -92,19 +91,8 @@ finally
     sink.Kill();
 }
 
-static int MeasureSize(EmailMessage message, EmailOptions options)
-{
-    var mime = new MimeMessage();
-    mime.From.Add(MailboxAddress.Parse(options.From!));
-    mime.To.Add(new MailboxAddress(message.ToName, message.To));
-    mime.Subject = message.Subject;
-    mime.Headers.Add(HeaderId.ListUnsubscribe, $"<{message.UnsubscribeUrl}>");
-    mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-    mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
-    using var stream = new MemoryStream();
-    mime.WriteTo(stream);
-    return (int)stream.Length;
-}
+static int MeasureSize(EmailMessage message, EmailOptions options) =>
+    System.Text.Encoding.UTF8.GetByteCount(EmailMimeBuilder.Format(new EmailMimeBuilder(options.From!, TimeProvider.System).Build(message)));
 
 static Process Start(string file, string arguments) => Process.Start(new ProcessStartInfo(file, arguments)
 {
