@@ -14,6 +14,7 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable
     private readonly Stack<SmtpConnection> idle;
     private readonly List<SmtpConnection> all;
     private readonly Lock gate = new();
+    private int disposed;
 
     public SmtpConnectionPool(SmtpOptions options, ILogger logger)
     {
@@ -45,6 +46,12 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable
     /// <summary>Sends QUIT on every connection once its current send is over; gives up on stragglers after a few seconds.</summary>
     public async ValueTask DisposeAsync()
     {
+        // The container disposes the sender once as itself and once as the IChannelSender it also serves as.
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         using var quit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try
         {

@@ -26,6 +26,16 @@ public sealed class SubscriptionServices(
     public async Task<SubscriptionLinks> LinksAsync(CancellationToken cancellationToken) =>
         new(PublicBaseUrl, await SignerAsync(cancellationToken));
 
+    /// <summary>
+    /// The one-click unsubscribe link for a subscriber, for the dispatcher's recipient lookup, which asks
+    /// synchronously. Only the first call can wait (on reading the key from the store); later ones are pure.
+    /// </summary>
+    public string UnsubscribeUrl(string list, string email)
+    {
+        var key = keys.GetAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        return new SubscriptionLinks(PublicBaseUrl, new SubscriptionTokenSigner(key, timeProvider)).UnsubscribeUrl(list, email);
+    }
+
     public async Task<SubscriptionFlow> FlowAsync(CancellationToken cancellationToken)
     {
         var signer = await SignerAsync(cancellationToken);

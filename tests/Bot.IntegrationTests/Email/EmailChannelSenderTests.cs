@@ -225,4 +225,17 @@ public sealed class EmailChannelSenderTests
         Assert.Equal(0, server.SessionsOpened);
         Assert.Equal(ChannelNames.Email, sender.Channel);
     }
+
+    [Fact]
+    public async Task DisposeAsync_Twice_SecondReturnsAtOnce()
+    {
+        await using var server = await FakeSmtpServer.StartAsync();
+        var sender = EmailSenderFactory.Create(server);
+        await sender.SendAsync(EmailTestMessages.Target("a@example.org"), EmailTestMessages.Arabic("a@example.org"), [], CancellationToken.None);
+
+        await sender.DisposeAsync();
+        var second = sender.DisposeAsync().AsTask();
+
+        Assert.True(second.IsCompletedSuccessfully, "a second dispose must not wait for connections the first one closed");
+    }
 }

@@ -196,4 +196,17 @@ public sealed class SubscriptionEndpointsTests : IAsyncLifetime
             new[] { wrongPurpose, forged, missing, expired }.Select(r => r.StatusCode));
         Assert.Equal(SubscriberStatus.Active, (await Store.GetAsync("sport", "a@example.org", CancellationToken.None))!.Status);
     }
+
+    [Fact]
+    public async Task UnsubscribeUrl_ForTheDispatcher_WorksWithTheEndpoint()
+    {
+        await Store.AddActiveAsync("sport", "a@example.org", null, CancellationToken.None);
+        var url = app.Services.GetRequiredService<SubscriptionServices>().UnsubscribeUrl("sport", "a@example.org");
+
+        var response = await app.Client.PostAsync($"/unsubscribe?token={SubscriptionHttpApp.TokenIn(url)}", null);
+
+        Assert.StartsWith("https://news.example.org/unsubscribe?token=", url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(SubscriberStatus.Unsubscribed, (await Store.GetAsync("sport", "a@example.org", CancellationToken.None))!.Status);
+    }
 }
