@@ -1,0 +1,247 @@
+using System.Globalization;
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+
+namespace Bot.Host.Checks;
+
+/// <summary>
+/// The configuration keys of DESIGN.md checked without touching the network: pure, so every verb can
+/// refuse a broken configuration before it starts and <c>bot check</c> can list every problem at once.
+/// Messages never quote a secret's value.
+/// </summary>
+public static partial class ConfigurationRules
+{
+    public const string DefaultHttpUrls = "http://127.0.0.1:8080";
+
+    private static readonly string[] Providers = ["sqlite", "postgres"];
+    private static readonly string[] SmtpSecurity = ["None", "StartTls", "SslOnConnect", "Auto"];
+
+    /// <summary>Problems under <c>Store:</c> only, which are the ones that stop a one-shot verb.</summary>
+    public static IEnumerable<CheckProblem> ValidateStore(IConfiguration configuration)
+    {
+        var provider = configuration["Store:Provider"];
+        if (provider is not null && !Providers.Contains(provider, StringComparer.OrdinalIgnoreCase))
+        {
+            yield return new($"must be 'sqlite' or 'postgres', not '{provider}'", "Store:Provider");
+        }
+
+        var connection = configuration["Store:ConnectionString"];
+        if (connection is not null && string.IsNullOrWhiteSpace(connection))
+        {
+            yield return new("must not be empty", "Store:ConnectionString");
+        }
+    }
+
+    public static IEnumerable<CheckProblem> Validate(IConfiguration configuration)
+    {
+        foreach (var p in ValidateStore(configuration)) yield return p;
+        foreach (var p in ValidateHttp(configuration)) yield return p;
+        foreach (var p in ValidateFeeds(configuration)) yield return p;
+        foreach (var p in ValidateTelegram(configuration)) yield return p;
+        foreach (var p in ValidateDiscord(configuration)) yield return p;
+        foreach (var p in ValidateEmail(configuration)) yield return p;
+        foreach (var p in ValidateDestinationNames(configuration)) yield return p;
+    }
+
+    /// <summary>The listen addresses, split as Kestrel splits them.</summary>
+    public static IReadOnlyList<string> HttpUrls(IConfiguration configuration) =>
+        (configuration["Http:Urls"] ?? DefaultHttpUrls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static IEnumerable<CheckProblem> ValidateHttp(IConfiguration configuration)
+    {
+        var urls = HttpUrls(configuration);
+        if (urls.Count == 0)
+        {
+            yield return new("must name at least one URL such as http://127.0.0.1:8080", "Http:Urls");
+        }
+
+        foreach (var url in urls)
+        {
+            // Kestrel's wildcard hosts are not URI hosts; check the rest of the address.
+            var parseable = WildcardHost().Replace(url, "${1}0.0.0.0");
+            if (!Uri.TryCreate(parseable, UriKind.Absolute, out var uri)
+                || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+                || uri.AbsolutePath != "/")
+            {
+                yield return new($"'{url}' is not an address like http://127.0.0.1:8080", "Http:Urls");
+            }
+        }
+    }
+
+    private static IEnumerable<CheckProblem> ValidateFeeds(IConfiguration configuration)
+    {
+        foreach (var feed in configuration.GetSection("Sources:Feeds").GetChildren())
+        {
+            if (!IsAbsoluteHttp(feed["Url"]))
+            {
+                yield return new("must be an absolute http(s) URL", $"{feed.Path}:Url");
+            }
+
+            var interval = feed["Interval"];
+            if (interval is not null && (!TimeSpan.TryParse(interval, CultureInfo.InvariantCulture, out var span) || span <= TimeSpan.Zero))
+            {
+                yield return new($"'{interval}' is not a positive duration such as 00:05:00", $"{feed.Path}:Interval");
+            }
+        }
+    }
+
+    private static IEnumerable<CheckProblem> ValidateTelegram(IConfiguration configuration)
+    {
+        var token = configuration["Telegram:BotToken"];
+        if (!string.IsNullOrEmpty(token) && !TelegramToken().IsMatch(token))
+        {
+            yield return new("does not look like a Telegram bot token (digits, a colon, then the secret)", "Telegram:BotToken");
+        }
+
+        foreach (var p in ValidateUrl(configuration, "Telegram:ApiBaseUrl")) yield return p;
+        foreach (var p in ValidateIds(configuration, "Telegram:Admins")) yield return p;
+
+        foreach (var destination in configuration.GetSection("Telegram:Destinations").GetChildren())
+        {
+            foreach (var p in RequireName(destination)) yield return p;
+            if (string.IsNullOrWhiteSpace(destination["ChatId"]))
+            {
+                yield return new("a Telegram destination needs a ChatId (a number or @channelname)", $"{destination.Path}:ChatId");
+            }
+        }
+    }
+
+    private static IEnumerable<CheckProblem> ValidateDiscord(IConfiguration configuration)
+    {
+        foreach (var p in ValidateUrl(configuration, "Discord:ApiBaseUrl")) yield return p;
+        foreach (var p in ValidateUrl(configuration, "Discord:GatewayUrl", "ws", "wss")) yield return p;
+        foreach (var p in ValidateIds(configuration, "Discord:Admins")) yield return p;
+
+        var applicationId = configuration["Discord:ApplicationId"];
+        if (!string.IsNullOrEmpty(applicationId) && !ulong.TryParse(applicationId, CultureInfo.InvariantCulture, out _))
+        {
+            yield return new("must be a numeric id", "Discord:ApplicationId");
+        }
+
+        foreach (var destination in configuration.GetSection("Discord:Destinations").GetChildren())
+        {
+            foreach (var p in RequireName(destination)) yield return p;
+            var channelId = destination["ChannelId"];
+            var webhook = destination["WebhookUrl"];
+            if (string.IsNullOrWhiteSpace(channelId) && string.IsNullOrWhiteSpace(webhook))
+            {
+                yield return new("a Discord destination needs a ChannelId or a WebhookUrl", $"{destination.Path}:ChannelId");
+            }
+            else if (!string.IsNullOrWhiteSpace(channelId) && !string.IsNullOrWhiteSpace(webhook))
+            {
+                yield return new("give a ChannelId or a WebhookUrl, not both", $"{destination.Path}:WebhookUrl");
+            }
+            else if (!string.IsNullOrWhiteSpace(channelId) && !ulong.TryParse(channelId, CultureInfo.InvariantCulture, out _))
+            {
+                yield return new("must be a numeric channel id", $"{destination.Path}:ChannelId");
+            }
+            else if (!string.IsNullOrWhiteSpace(webhook) && !IsAbsoluteHttp(webhook))
+            {
+                yield return new("must be an absolute https URL", $"{destination.Path}:WebhookUrl");
+            }
+        }
+    }
+
+    private static IEnumerable<CheckProblem> ValidateEmail(IConfiguration configuration)
+    {
+        var host = configuration["Email:Smtp:Host"];
+        var port = configuration["Email:Smtp:Port"];
+        if (port is not null && (!int.TryParse(port, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 65535))
+        {
+            yield return new($"'{port}' is not a port number", "Email:Smtp:Port");
+        }
+
+        var security = configuration["Email:Smtp:Security"];
+        if (security is not null && !SmtpSecurity.Contains(security, StringComparer.OrdinalIgnoreCase))
+        {
+            yield return new($"must be None, StartTls, SslOnConnect or Auto, not '{security}'", "Email:Smtp:Security");
+        }
+
+        var from = configuration["Email:From"];
+        if (!string.IsNullOrWhiteSpace(host) && string.IsNullOrWhiteSpace(from))
+        {
+            yield return new("is required when Email:Smtp:Host is set", "Email:From");
+        }
+        else if (!string.IsNullOrWhiteSpace(from) && !MailAddress.TryCreate(from, out _))
+        {
+            yield return new($"'{from}' is not an email address", "Email:From");
+        }
+
+        foreach (var p in ValidateUrl(configuration, "Email:PublicBaseUrl")) yield return p;
+
+        foreach (var destination in configuration.GetSection("Email:Destinations").GetChildren())
+        {
+            foreach (var p in RequireName(destination)) yield return p;
+        }
+    }
+
+    private static IEnumerable<CheckProblem> ValidateDestinationNames(IConfiguration configuration)
+    {
+        // Names are global: admin commands and --destination take a name without a channel.
+        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var channel in new[] { "Telegram", "Discord", "Email" })
+        {
+            foreach (var destination in configuration.GetSection($"{channel}:Destinations").GetChildren())
+            {
+                var name = destination["Name"];
+                if (string.IsNullOrWhiteSpace(name))
+                {
+                    continue;
+                }
+
+                if (seen.TryGetValue(name, out var first))
+                {
+                    yield return new($"destination name '{name}' is already used by {first}", $"{destination.Path}:Name");
+                }
+                else
+                {
+                    seen[name] = destination.Path;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<CheckProblem> RequireName(IConfigurationSection destination)
+    {
+        if (string.IsNullOrWhiteSpace(destination["Name"]))
+        {
+            yield return new("every destination needs a Name", $"{destination.Path}:Name");
+        }
+    }
+
+    private static IEnumerable<CheckProblem> ValidateIds(IConfiguration configuration, string key)
+    {
+        foreach (var admin in configuration.GetSection(key).GetChildren())
+        {
+            if (admin.Value is not null && !long.TryParse(admin.Value, CultureInfo.InvariantCulture, out _))
+            {
+                yield return new($"'{admin.Value}' is not a numeric user id", admin.Path);
+            }
+        }
+    }
+
+    private static IEnumerable<CheckProblem> ValidateUrl(IConfiguration configuration, string key, params string[] schemes)
+    {
+        var value = configuration[key];
+        if (string.IsNullOrEmpty(value))
+        {
+            yield break;
+        }
+
+        string[] allowed = schemes.Length == 0 ? [Uri.UriSchemeHttp, Uri.UriSchemeHttps] : schemes;
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || !allowed.Contains(uri.Scheme))
+        {
+            yield return new($"'{value}' is not an absolute {string.Join(" or ", allowed)} URL", key);
+        }
+    }
+
+    private static bool IsAbsoluteHttp(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    [GeneratedRegex(@"^\d+:[A-Za-z0-9_-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex TelegramToken();
+
+    [GeneratedRegex(@"^(https?://)(\*|\+)(?=[:/]|$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex WildcardHost();
+}

@@ -1,0 +1,39 @@
+using Bot.Host.Checks;
+using Bot.Host.Composition;
+using Bot.Host.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Bot.Host.Hosting;
+
+/// <summary>The process of <c>bot run</c>: Kestrel on <c>Http:Urls</c> and the workers, in one host.</summary>
+public static class BotWebHost
+{
+    /// <summary>How long a stop waits for in-flight work; the command line waits a little longer still.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Builds the host; <paramref name="configure"/> adds to its services last (tests swap parts here).</summary>
+    public static WebApplication Build(IConfiguration configuration, Action<IServiceCollection>? configure = null)
+    {
+        // The empty builder adds no configuration source of its own: the bot's stack is the only one.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = Directory.GetCurrentDirectory(),
+            ApplicationName = "bot",
+        });
+        builder.Configuration.AddConfiguration(configuration);
+        builder.WebHost.UseKestrel().UseUrls(string.Join(';', ConfigurationRules.HttpUrls(configuration)));
+        builder.Services.AddRouting();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+        builder.Services.AddBotCore(configuration);
+        builder.Services.AddBotRun(configuration);
+        configure?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.MapHealthEndpoints();
+        return app;
+    }
+}

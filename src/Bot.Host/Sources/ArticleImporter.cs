@@ -1,0 +1,95 @@
+using Bot.Core.Articles;
+using Bot.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Host.Sources;
+
+/// <summary>
+/// The one path from an article file to the store, shared by <c>bot import</c>, first-run seeding and the
+/// inbox: read, store, announce on the <see cref="IArticleFeed"/>. A file that is not an article is a
+/// <see cref="FileImportOutcome.Rejected"/> value; a store failure throws, because it is not the file's fault.
+/// </summary>
+public sealed partial class ArticleImporter(
+    IArticleStore store,
+    IArticleFeed feed,
+    TimeProvider timeProvider,
+    ILogger<ArticleImporter> logger)
+{
+    /// <summary>Whether a folder import picks the file up; explicit files and the inbox try any name.</summary>
+    public static bool HasArticleExtension(string path) =>
+        ArticleFileReader.Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
+
+    public async Task<FileImportOutcome> ImportFileAsync(string path, CancellationToken cancellationToken)
+    {
+        byte[] content;
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length > ArticleFileReader.MaxFileBytes)
+            {
+                return TooLarge(length);
+            }
+
+            content = await File.ReadAllBytesAsync(path, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new FileImportOutcome.Rejected($"cannot read the file: {e.Message}");
+        }
+
+        return await ImportAsync(Path.GetFileName(path), content, cancellationToken);
+    }
+
+    public async Task<FileImportOutcome> ImportAsync(string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        if (content.Length > ArticleFileReader.MaxFileBytes)
+        {
+            return TooLarge(content.Length);
+        }
+
+        ArticleReadResult read;
+        try
+        {
+            read = ArticleFileReader.Read(fileName, content.Span, timeProvider.GetUtcNow());
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A reader that throws has a bug, but one odd file must not stop an import or the host.
+            LogReaderFailed(logger, fileName, e);
+            return new FileImportOutcome.Rejected($"could not be read: {OneLine(e.Message)}");
+        }
+
+        switch (read)
+        {
+            case ArticleReadResult.Failure failure:
+                LogRejected(logger, fileName, failure.Reason);
+                return new FileImportOutcome.Rejected(OneLine(failure.Reason));
+            case ArticleReadResult.Success success:
+                var result = await store.ImportAsync(success.Article, cancellationToken);
+                LogImported(logger, fileName, result.Key, result.Version, result.Status);
+                if (result.Status != ImportStatus.Unchanged)
+                {
+                    feed.Publish(result);
+                }
+
+                return new FileImportOutcome.Imported(result);
+            default:
+                throw new InvalidOperationException($"Unknown read result {read.GetType().Name}.");
+        }
+    }
+
+    internal static string OneLine(string text) =>
+        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static FileImportOutcome.Rejected TooLarge(long length) =>
+        new($"the file has {length} bytes; the limit is {ArticleFileReader.MaxFileBytes}");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Imported {FileName} as {Key} version {Version}: {Status}")]
+    private static partial void LogImported(ILogger logger, string fileName, string key, int version, ImportStatus status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rejected {FileName}: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string fileName, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The article reader failed on {FileName}")]
+    private static partial void LogReaderFailed(ILogger logger, string fileName, Exception exception);
+}

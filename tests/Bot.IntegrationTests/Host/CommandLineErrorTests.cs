@@ -1,0 +1,101 @@
+using Xunit;
+using Bot.IntegrationTests.Support;
+
+namespace Bot.IntegrationTests.Host;
+
+/// <summary>A user's mistake gives exit code 1 and one line on stderr, never a stack trace.</summary>
+public sealed class CommandLineErrorTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Theory]
+    [InlineData(new[] { "frobnicate" }, "unknown verb 'frobnicate'")]
+    [InlineData(new[] { "run", "--foo" }, "unknown option '--foo'")]
+    [InlineData(new[] { "import", "--foo", "x.txt" }, "unknown option '--foo'")]
+    [InlineData(new[] { "articles", "--bogus=1" }, "unknown option '--bogus=1'")]
+    [InlineData(new[] { "import", "no-such-file.txt" }, "no such file: no-such-file.txt")]
+    [InlineData(new[] { "check", "--config", "missing.json" }, "no such file: missing.json")]
+    [InlineData(new[] { "import" }, "import")]
+    [InlineData(new string[0], "missing verb")]
+    public async Task Bot_UserMistake_ExitsOneWithOneLine(string[] args, string expected)
+    {
+        var result = await BotProcess.RunAsync(_dir.Path, args);
+
+        AssertOneLineError(result, expected);
+    }
+
+    [Fact]
+    public async Task Bot_InvalidJsonConfig_ExitsOneWithOneLine()
+    {
+        _dir.Write("bad.json", "{ \"Store\": { \"Provider\": ");
+
+        var result = await BotProcess.RunAsync(_dir.Path, "articles", "--config", "bad.json");
+
+        AssertOneLineError(result, "bad.json");
+    }
+
+    [Fact]
+    public async Task Bot_InvalidDefaultConfigFile_ExitsOneWithOneLine()
+    {
+        _dir.Write("config/appsettings.json", "not json at all");
+
+        var result = await BotProcess.RunAsync(_dir.Path, "articles");
+
+        AssertOneLineError(result, "config/appsettings.json");
+    }
+
+    [Fact]
+    public async Task Bot_UnknownStoreProvider_ExitsOneNamingTheKey()
+    {
+        var result = await BotProcess.RunAsync(_dir.Path, "articles", "--Store:Provider=mysql");
+
+        AssertOneLineError(result, "Store:Provider");
+    }
+
+    [Fact]
+    public async Task Bot_UnknownStoreProviderFromEnvironmentStyleOverride_InRun_ExitsOne()
+    {
+        var result = await BotProcess.RunAsync(_dir.Path, "run", "--Store:Provider=mysql", $"--Http:Urls=http://127.0.0.1:{FreePort.Next()}");
+
+        AssertOneLineError(result, "Store:Provider");
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("import")]
+    [InlineData("articles")]
+    [InlineData("check")]
+    public async Task Verb_Help_ExitsZeroAndDescribesTheVerb(string verb)
+    {
+        var result = await BotProcess.RunAsync(_dir.Path, verb, "--help");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"bot {verb}", result.Output);
+        Assert.Contains("--config", result.Output);
+        Assert.Equal("", result.Error);
+    }
+
+    [Fact]
+    public async Task Root_Help_ListsEveryVerb()
+    {
+        var result = await BotProcess.RunAsync(_dir.Path, "--help");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        foreach (var verb in new[] { "run", "import", "articles", "check" })
+        {
+            Assert.Contains(verb, result.Output);
+        }
+    }
+
+    private static void AssertOneLineError(BotResult result, string expected)
+    {
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith("bot: ", line);
+        Assert.Contains(expected, line);
+        Assert.DoesNotContain("   at ", result.Error);
+        Assert.DoesNotContain("Exception", result.Error);
+    }
+}
