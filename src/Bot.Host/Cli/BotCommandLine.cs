@@ -24,6 +24,7 @@ public static partial class BotCommandLine
         ImportCommand.Create,
         ArticlesCommand.Create,
         CheckCommand.Create,
+        SubscribersCommand.Create,
     ];
 
     public static RootCommand CreateRoot(CliContext context)
