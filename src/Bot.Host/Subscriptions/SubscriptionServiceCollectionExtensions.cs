@@ -4,6 +4,7 @@ using Bot.Storage.Subscribers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Subscriptions;
 
@@ -28,6 +29,8 @@ public static class SubscriptionServiceCollectionExtensions
     public static IServiceCollection AddSubscriptionHttp(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSubscriptions();
+        services.AddOptions<SubscriptionOptions>().Bind(configuration.GetSection("Email")).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SubscriptionOptions>, SubscriptionOptionsValidator>());
         services.AddEmailChannel(configuration);
         services.TryAddSingleton<ConfirmationMailQueue>();
         services.AddHostedService<ConfirmationMailWorker>();

@@ -209,4 +209,14 @@ public sealed class SubscriptionEndpointsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(SubscriberStatus.Unsubscribed, (await Store.GetAsync("sport", "a@example.org", CancellationToken.None))!.Status);
     }
+
+    [Fact]
+    public async Task Start_TokenKeyTooShort_RefusedNamingTheKeyNotTheValue()
+    {
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => SubscriptionHttpApp.StartAsync(("Email:TokenKey", "short-secret")));
+
+        Assert.Contains("Email:TokenKey", error.Message);
+        Assert.DoesNotContain("short-secret", error.Message);
+    }
 }

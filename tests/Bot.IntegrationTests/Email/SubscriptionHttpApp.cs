@@ -67,8 +67,17 @@ internal sealed class SubscriptionHttpApp : IAsyncDisposable
         fixture.app = builder.Build();
         fixture.app.UseRateLimiter();
         fixture.app.MapSubscriptionEndpoints();
-        await fixture.app.Services.GetRequiredService<IStoreHealth>().MigrateAsync(CancellationToken.None);
-        await fixture.app.StartAsync();
+        try
+        {
+            await fixture.app.Services.GetRequiredService<IStoreHealth>().MigrateAsync(CancellationToken.None);
+            await fixture.app.StartAsync();
+        }
+        catch
+        {
+            await fixture.DisposeAsync();
+            throw;
+        }
+
         var address = fixture.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         fixture.Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
         return fixture;
@@ -90,7 +99,15 @@ internal sealed class SubscriptionHttpApp : IAsyncDisposable
         Client?.Dispose();
         if (app is not null)
         {
-            await app.StopAsync();
+            try
+            {
+                await app.StopAsync();
+            }
+            catch (InvalidOperationException)
+            {
+                // Never started.
+            }
+
             await app.DisposeAsync();
         }
 
