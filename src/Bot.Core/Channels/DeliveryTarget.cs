@@ -1,7 +1,13 @@
+using Bot.Core.Delivery;
+
 namespace Bot.Core.Channels;
 
 /// <summary>Where one delivery goes.</summary>
 /// <param name="Channel">One of <see cref="ChannelNames"/>.</param>
 /// <param name="Destination">The configured destination name.</param>
 /// <param name="Address">Telegram chat id, Discord channel id or webhook URL, or an email address.</param>
-public sealed record DeliveryTarget(string Channel, string Destination, string Address);
+public sealed record DeliveryTarget(string Channel, string Destination, string Address)
+{
+    /// <summary>The delivery this call belongs to, when the engine makes it; null in previews and ad-hoc sends.</summary>
+    public DeliveryReference? Reference { get; init; }
+}

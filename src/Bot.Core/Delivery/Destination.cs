@@ -3,7 +3,7 @@ namespace Bot.Core.Delivery;
 /// <summary>A configured place announcements go to.</summary>
 /// <param name="Name">Unique name, used by admin commands and <c>--destination</c>.</param>
 /// <param name="Channel">One of <see cref="Channels.ChannelNames"/>.</param>
-/// <param name="Address">Chat id, channel id or webhook URL; empty for an email list (its subscribers are the addresses).</param>
+/// <param name="Address">Chat id, channel id or webhook URL; empty for an email list (its subscribers are the addresses), or one mailbox for a single-recipient email destination.</param>
 /// <param name="Template">Template name or folder under <c>config/templates/</c>; null for the channel's default.</param>
 /// <param name="Filter">Which articles this destination wants; <see cref="DestinationFilter.Everything"/> when empty.</param>
 public sealed record Destination(

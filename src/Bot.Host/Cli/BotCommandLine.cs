@@ -24,6 +24,9 @@ public static partial class BotCommandLine
         ImportCommand.Create,
         ArticlesCommand.Create,
         CheckCommand.Create,
+        DeliveriesCommand.Create,
+        RetryCommand.Create,
+        RetractCommand.Create,
         SubscribersCommand.Create,
     ];
 

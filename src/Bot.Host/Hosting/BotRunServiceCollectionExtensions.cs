@@ -1,3 +1,4 @@
+using Bot.Host.Delivery;
 using Bot.Host.Sources;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ public static class BotRunServiceCollectionExtensions
         services.AddSingleton<HealthProbe>();
         services.AddHostedService<StoreStartupWorker>();
         services.AddHostedService<InboxWatcher>();
+        services.AddBotDelivery(configuration);
         return services;
     }
 }

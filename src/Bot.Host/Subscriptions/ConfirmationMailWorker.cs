@@ -1,5 +1,7 @@
 using Bot.Core.Channels;
+using Bot.Core.Delivery.Dispatch;
 using Bot.Core.Subscriptions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -8,13 +10,16 @@ namespace Bot.Host.Subscriptions;
 /// <summary>Sends queued confirmation mails through the email channel, retrying transient failures a few times.</summary>
 public sealed partial class ConfirmationMailWorker(
     ConfirmationMailQueue queue,
-    IEnumerable<IChannelSender> senders,
+    IServiceProvider services,
     TimeProvider timeProvider,
     ILogger<ConfirmationMailWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan[] Backoff = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(15), TimeSpan.FromMinutes(1)];
 
-    private readonly IChannelSender? email = senders.FirstOrDefault(s => s.Channel == ChannelNames.Email);
+    // The dispatcher's choice when it runs (the SMTP sender, or the dry-run outbox without an SMTP host), so
+    // confirmation mail goes wherever announcements go.
+    private readonly IChannelSender? email = services.GetService<ChannelSenderSet>()?.Find(ChannelNames.Email)
+        ?? services.GetServices<IChannelSender>().FirstOrDefault(s => s.Channel == ChannelNames.Email);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -1,5 +1,8 @@
 using Bot.Channels.Email;
+using Bot.Core.Delivery;
 using Bot.Host.Http;
+using Bot.Storage;
+using Bot.Storage.Deliveries;
 using Bot.Storage.Subscribers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +35,12 @@ public static class SubscriptionServiceCollectionExtensions
         services.AddOptions<SubscriptionOptions>().Bind(configuration.GetSection("Email")).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SubscriptionOptions>, SubscriptionOptionsValidator>());
         services.AddEmailChannel(configuration);
+
+        // The dispatcher's subscriber lookup, now with each subscriber's signed one-click unsubscribe link.
+        services.Replace(ServiceDescriptor.Singleton<IRecipientDirectory>(sp => new SqlRecipientDirectory(
+            sp.GetRequiredService<IDbConnectionFactory>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<SubscriptionServices>().UnsubscribeUrl)));
         services.TryAddSingleton<ConfirmationMailQueue>();
         services.AddHostedService<ConfirmationMailWorker>();
         services.AddSubscriptionRateLimiter();

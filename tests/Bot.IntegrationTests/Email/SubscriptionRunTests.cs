@@ -59,6 +59,42 @@ public sealed class SubscriptionRunTests : IAsyncLifetime
         Assert.Equal("reader@example.org\tactive\tأخبار\tأحمد", Assert.Single(listed.OutputLines));
     }
 
+    [Fact]
+    public async Task Run_ArticleToAList_MailCarriesAWorkingOneClickLink()
+    {
+        dir.Write("config/appsettings.json", $$"""
+            {
+              "Http": { "Urls": "{{Root}}" },
+              "Sources": { "Seed": "" },
+              "Email": {
+                "Smtp": { "Host": "127.0.0.1", "Port": {{smtp.Port}}, "Security": "None" },
+                "From": "وكالة قدس برس <news@qudspress.example>",
+                "PublicBaseUrl": "https://news.example.org",
+                "Destinations": [ { "Name": "أخبار" } ]
+              }
+            }
+            """);
+        var added = await BotProcess.RunAsync(dir.Path, "subscribers", "add", "reader@example.org", "--name", "أحمد");
+        Assert.True(added.ExitCode == 0, added.ToString());
+        bot = BotProcess.Start(dir.Path, "run");
+        await Eventually.HoldsAsync(async () => await AnswersAsync("/healthz"), "/healthz answers 200");
+
+        dir.Write("data/inbox/article.txt", Articles.Text("خبر للاختبار"));
+        await Eventually.HoldsAsync(() => smtp.Messages.Count == 1, "the announcement reaches the subscriber");
+        var mail = smtp.Messages[0].Message;
+        var link = (mail.Headers[MimeKit.HeaderId.ListUnsubscribe] ?? string.Empty).Trim('<', '>');
+        var oneClick = await http.PostAsync(
+            $"{Root}/unsubscribe?token={SubscriptionHttpApp.TokenIn(link)}",
+            new StringContent("List-Unsubscribe=One-Click", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded"));
+        var listed = await BotProcess.RunAsync(dir.Path, "subscribers", "list");
+
+        Assert.Equal(["reader@example.org"], smtp.Messages[0].EnvelopeTo);
+        Assert.StartsWith("https://news.example.org/unsubscribe?token=", link);
+        Assert.Equal("List-Unsubscribe=One-Click", mail.Headers["List-Unsubscribe-Post"]);
+        Assert.Equal(HttpStatusCode.OK, oneClick.StatusCode);
+        Assert.Equal("reader@example.org\tunsubscribed\tأخبار\tأحمد", Assert.Single(listed.OutputLines));
+    }
+
     private async Task<bool> AnswersAsync(string path)
     {
         if (bot!.HasExited)

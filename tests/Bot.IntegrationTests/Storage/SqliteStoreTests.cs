@@ -38,7 +38,7 @@ public sealed class SqliteStoreTests : StoreContractTests
         await services.GetRequiredService<Bot.Core.Storage.IStoreHealth>().MigrateAsync(CancellationToken.None);
 
         Assert.True(File.Exists(path));
-        Assert.Equal(1L, await SingleAsync<long>(services, "SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(1L, await SingleAsync<long>(services, "SELECT COUNT(*) FROM schema_migrations WHERE version = 1"));
     }
 
     [SkippableFact]

@@ -1,0 +1,7 @@
+namespace Bot.Core.Delivery.Planning;
+
+/// <summary>
+/// One delivery per recipient of an email list, created in batches by ascending subscriber id so that a list of
+/// any size never sits in memory and an interrupted fan-out resumes from its cursor.
+/// </summary>
+public sealed record PlannedFanOut(string ArticleKey, int ArticleVersion, string Destination, DeliveryKind Kind, FanOutSource Source);

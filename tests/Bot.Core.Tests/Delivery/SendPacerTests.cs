@@ -1,0 +1,155 @@
+using Bot.Core.Channels;
+using Bot.Core.Delivery.Timing;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace Bot.Core.Tests.Delivery;
+
+public sealed class SendPacerTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 30, 6, 0, 0, TimeSpan.Zero);
+
+    private static (SendPacer Pacer, FakeTimeProvider Clock) Make(PacingOptions? options = null)
+    {
+        var clock = new FakeTimeProvider(Start);
+        return (new SendPacer(options ?? new PacingOptions(), clock), clock);
+    }
+
+    [Fact]
+    public void TryAcquire_TelegramSameChat_OnePerSecond()
+    {
+        var (pacer, clock) = Make();
+
+        var first = pacer.TryAcquire(ChannelNames.Telegram, "-100");
+        var second = pacer.TryAcquire(ChannelNames.Telegram, "-100");
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var third = pacer.TryAcquire(ChannelNames.Telegram, "-100");
+
+        Assert.Equal(new PaceDecision(true, Start), first);
+        Assert.Equal(new PaceDecision(false, Start.AddSeconds(1)), second);
+        Assert.Equal(new PaceDecision(true, Start.AddSeconds(1)), third);
+    }
+
+    [Fact]
+    public void TryAcquire_TelegramSameChat_TwentyPerMinute()
+    {
+        var (pacer, clock) = Make();
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.True(pacer.TryAcquire(ChannelNames.Telegram, "-100").Allowed);
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var twentyFirst = pacer.TryAcquire(ChannelNames.Telegram, "-100");
+        clock.Advance(TimeSpan.FromSeconds(40));
+        var atTheMinute = pacer.TryAcquire(ChannelNames.Telegram, "-100");
+
+        // Sends went at 0..19 s; the window frees at 0 s + 60 s.
+        Assert.Equal(new PaceDecision(false, Start.AddSeconds(60)), twentyFirst);
+        Assert.Equal(new PaceDecision(true, Start.AddSeconds(60)), atTheMinute);
+    }
+
+    [Fact]
+    public void TryAcquire_TelegramManyChats_ThirtyPerSecondOverall()
+    {
+        var (pacer, clock) = Make();
+        for (var i = 0; i < 30; i++)
+        {
+            Assert.True(pacer.TryAcquire(ChannelNames.Telegram, "chat" + i).Allowed);
+        }
+        clock.Advance(TimeSpan.FromMilliseconds(400));
+
+        var thirtyFirst = pacer.TryAcquire(ChannelNames.Telegram, "chat30");
+
+        Assert.Equal(new PaceDecision(false, Start.AddSeconds(1)), thirtyFirst);
+    }
+
+    [Fact]
+    public void TryAcquire_ChatThatMustWait_DoesNotDelayOthers()
+    {
+        var (pacer, _) = Make();
+        pacer.TryAcquire(ChannelNames.Telegram, "busy");
+
+        Assert.False(pacer.TryAcquire(ChannelNames.Telegram, "busy").Allowed);
+        Assert.True(pacer.TryAcquire(ChannelNames.Telegram, "quiet").Allowed);
+    }
+
+    [Fact]
+    public void TryAcquire_Refused_CountsNothing()
+    {
+        var (pacer, clock) = Make();
+        pacer.TryAcquire(ChannelNames.Telegram, "-100");
+        for (var i = 0; i < 50; i++) pacer.TryAcquire(ChannelNames.Telegram, "-100");
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.True(pacer.TryAcquire(ChannelNames.Telegram, "-100").Allowed);
+    }
+
+    [Fact]
+    public void Hold_OnATarget_OutlastsTheBudgetsAndNeverShrinks()
+    {
+        var (pacer, clock) = Make();
+
+        pacer.Hold(ChannelNames.Telegram, "-100", Start.AddSeconds(17));
+        pacer.Hold(ChannelNames.Telegram, "-100", Start.AddSeconds(3));
+
+        Assert.Equal(Start.AddSeconds(17), pacer.NextAllowedAt(ChannelNames.Telegram, "-100"));
+        Assert.Equal(Start, pacer.NextAllowedAt(ChannelNames.Telegram, "-200"));
+        clock.Advance(TimeSpan.FromSeconds(17));
+        Assert.True(pacer.TryAcquire(ChannelNames.Telegram, "-100").Allowed);
+    }
+
+    [Fact]
+    public void Hold_OnTheChannel_StopsEveryTarget()
+    {
+        var (pacer, _) = Make();
+
+        pacer.Hold(ChannelNames.Discord, null, Start.AddSeconds(64.57));
+
+        Assert.Equal(new PaceDecision(false, Start.AddSeconds(64.57)), pacer.TryAcquire(ChannelNames.Discord, "1"));
+        Assert.True(pacer.TryAcquire(ChannelNames.Telegram, "1").Allowed);
+    }
+
+    [Fact]
+    public void TryAcquire_ChannelWithoutBudgets_IsNeverPaced()
+    {
+        var (pacer, _) = Make(new PacingOptions { Channels = [] });
+
+        Assert.All(Enumerable.Range(0, 1000), _ => Assert.True(pacer.TryAcquire(ChannelNames.Email, "a@b").Allowed));
+    }
+
+    [Fact]
+    public void TryAcquire_ConfiguredBudget_IsUsed()
+    {
+        var options = new PacingOptions { Channels = new() { ["email"] = [RateBudget.PerChannel(2, TimeSpan.FromSeconds(10))] } };
+        var (pacer, _) = Make(options);
+
+        pacer.TryAcquire("email", "a");
+        pacer.TryAcquire("email", "b");
+
+        Assert.Equal(new PaceDecision(false, Start.AddSeconds(10)), pacer.TryAcquire("email", "c"));
+    }
+
+    [Fact]
+    public void TryAcquire_ManyPassingTargets_ForgetsTheOldOnes()
+    {
+        var (pacer, clock) = Make();
+        for (var i = 0; i < 3000; i++)
+        {
+            pacer.TryAcquire(ChannelNames.Discord, "target" + i);
+            clock.Advance(TimeSpan.FromMilliseconds(30));
+        }
+
+        Assert.InRange(pacer.TrackedLogs, 1, 1200);
+    }
+
+    [Fact]
+    public void Options_Invalid_NameTheKeys()
+    {
+        var options = new PacingOptions { Channels = new() { ["telegram"] = [new RateBudget { Limit = 0, Window = TimeSpan.Zero }] } };
+
+        Assert.Equal(
+            ["Delivery:Pacing:Channels:telegram:0:Limit must be at least 1", "Delivery:Pacing:Channels:telegram:0:Window must be positive"],
+            options.Validate());
+    }
+}

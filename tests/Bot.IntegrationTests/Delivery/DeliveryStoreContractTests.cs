@@ -1,0 +1,445 @@
+using Bot.Core.Articles;
+using Bot.Core.Channels;
+using Bot.Core.Delivery;
+using Bot.Core.Delivery.Planning;
+using Bot.Core.Storage;
+using Bot.Storage;
+using Bot.Storage.Deliveries;
+using Dapper;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace Bot.IntegrationTests.Delivery;
+
+/// <summary>What the delivery store must do, written once and run against each database by a sealed subclass.</summary>
+public abstract class DeliveryStoreContractTests : IAsyncLifetime
+{
+    protected static readonly DateTimeOffset Start = new(2026, 11, 30, 6, 0, 0, TimeSpan.Zero);
+    private static readonly CancellationToken None = CancellationToken.None;
+    private readonly List<ServiceProvider> _providers = [];
+
+    protected FakeTimeProvider Clock { get; } = new(Start);
+    protected string ConnectionString { get; private set; } = "";
+    protected abstract string Provider { get; }
+
+    protected virtual void SkipUnlessAvailable()
+    {
+    }
+
+    protected abstract Task<string> CreateEmptyDatabaseAsync();
+
+    public async Task InitializeAsync()
+    {
+        SkipUnlessAvailable();
+        ConnectionString = await CreateEmptyDatabaseAsync();
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        foreach (var provider in _providers) await provider.DisposeAsync();
+    }
+
+    /// <summary>A store on the test database as a fresh process would open it.</summary>
+    protected async Task<(SqlDeliveryStore Deliveries, IArticleStore Articles, IDbConnectionFactory Factory)> OpenAsync()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Store:Provider"] = Provider, ["Store:ConnectionString"] = ConnectionString })
+            .Build();
+        var provider = new ServiceCollection().AddSingleton<TimeProvider>(Clock).AddBotStorage(configuration).BuildServiceProvider();
+        _providers.Add(provider);
+        await provider.GetRequiredService<IStoreHealth>().MigrateAsync(None);
+        var factory = provider.GetRequiredService<IDbConnectionFactory>();
+        return (new SqlDeliveryStore(factory, Clock), provider.GetRequiredService<IArticleStore>(), factory);
+    }
+
+    private async Task<SqlDeliveryStore> ArrangeAsync(params string[] articleKeys)
+    {
+        var (store, articles, _) = await OpenAsync();
+        await store.SyncDestinationsAsync(
+        [
+            new Destination("tg", ChannelNames.Telegram, "-100", null, DestinationFilter.Everything),
+            new Destination("dc", ChannelNames.Discord, "42", null, DestinationFilter.Everything),
+            new Destination("mail", ChannelNames.Email, "", null, DestinationFilter.Everything),
+        ], None);
+        foreach (var key in articleKeys) await ImportAsync(articles, key);
+        return store;
+    }
+
+    private static Task<ImportResult> ImportAsync(IArticleStore articles, string key, string body = "نص") =>
+        articles.ImportAsync(new Article { Key = key, Title = "عنوان " + key, Paragraphs = [body], Language = "ar", Received = Start }, None);
+
+    private static PlannedDelivery Planned(string key, string destination, DeliveryKind kind = DeliveryKind.Announce, int version = 1, string recipient = "") =>
+        new(key, version, destination, recipient, kind);
+
+    private Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(SqlDeliveryStore store, string owner = "host-a", int limit = 10) =>
+        store.ClaimAsync(owner, limit, Clock.GetUtcNow(), Clock.GetUtcNow().AddMinutes(2), None);
+
+    [SkippableFact]
+    public async Task Add_SameDeliveryTwice_CreatesOne()
+    {
+        var store = await ArrangeAsync("a");
+
+        var first = await store.AddAsync([Planned("a", "tg"), Planned("a", "dc")], None);
+        var second = await store.AddAsync([Planned("a", "tg"), Planned("a", "dc")], None);
+
+        Assert.Equal((2, 0), (first, second));
+        Assert.Equal(2, (await store.ListAsync(new DeliveryQuery(), None)).Count);
+    }
+
+    [SkippableFact]
+    public async Task Claim_TwoArticlesToOneDestination_OnlyTheOlderUntilItIsDone()
+    {
+        var store = await ArrangeAsync("a", "b");
+        await store.AddAsync([Planned("a", "tg"), Planned("b", "tg"), Planned("b", "dc")], None);
+
+        var first = await ClaimAsync(store);
+        var meanwhile = await ClaimAsync(store, "host-b");
+        await store.MarkSentAsync(first.Single(c => c.Destination == "tg").Id, "host-a", ["m1"], Clock.GetUtcNow(), None);
+        var next = await ClaimAsync(store);
+
+        Assert.Equal([("a", "tg"), ("b", "dc")], first.Select(c => (c.ArticleKey, c.Destination)).Order());
+        Assert.Empty(meanwhile);
+        Assert.Equal(("b", "tg", 1), (Assert.Single(next).ArticleKey, next[0].Destination, next[0].Attempts));
+    }
+
+    [SkippableFact]
+    public async Task Claim_EarlierDeliveryRetrying_BlocksTheLaterOne()
+    {
+        var store = await ArrangeAsync("a", "b");
+        await store.AddAsync([Planned("a", "tg"), Planned("b", "tg")], None);
+        var a = Assert.Single(await ClaimAsync(store));
+
+        await store.RescheduleAsync(a.Id, "host-a", Start.AddSeconds(30), "429", [], countAttempt: true, Clock.GetUtcNow(), None);
+        var whileWaiting = await ClaimAsync(store);
+        var nextDue = await store.NextDueAsync(None);
+        Clock.Advance(TimeSpan.FromSeconds(30));
+        var retried = await ClaimAsync(store);
+
+        Assert.Empty(whileWaiting);
+        Assert.Equal(Start.AddSeconds(30), nextDue);
+        Assert.Equal(("a", 2), (Assert.Single(retried).ArticleKey, retried[0].Attempts));
+    }
+
+    [SkippableFact]
+    public async Task Outcomes_NeedTheLease()
+    {
+        var store = await ArrangeAsync("a");
+        await store.AddAsync([Planned("a", "tg")], None);
+        var claimed = Assert.Single(await ClaimAsync(store));
+
+        var stranger = await store.MarkSentAsync(claimed.Id, "host-b", ["x"], Clock.GetUtcNow(), None);
+        var owner = await store.MarkSentAsync(claimed.Id, "host-a", ["m1", "m2"], Clock.GetUtcNow(), None);
+        var twice = await store.MarkSentAsync(claimed.Id, "host-a", ["y"], Clock.GetUtcNow(), None);
+
+        Assert.Equal((false, true, false), (stranger, owner, twice));
+        var row = Assert.Single(await store.ListAsync(new DeliveryQuery(), None));
+        Assert.Equal(DeliveryStatus.Sent, row.Status);
+        Assert.Equal(["m1", "m2"], row.RemoteIds);
+        Assert.Equal(Start, row.SentAt);
+    }
+
+    [SkippableFact]
+    public async Task MarkSent_ARoundAtOnce_RecordsOnlyLeasesStillHeld()
+    {
+        var store = await ArrangeAsync("a");
+        await store.AddAsync([Planned("a", "tg"), Planned("a", "dc")], None);
+        var claimed = await ClaimAsync(store);
+        await store.ReleaseAsync("host-a", None);
+        var reclaimed = await ClaimAsync(store, "host-b", limit: 1);
+
+        var marked = await store.MarkSentAsync("host-b", [.. claimed.Select(c => new SentDelivery(c.Id, [$"m{c.Id}"]))], Clock.GetUtcNow(), None);
+
+        Assert.Equal(1, marked);
+        var sent = Assert.Single(await store.ListAsync(new DeliveryQuery(Status: DeliveryStatus.Sent), None));
+        Assert.Equal(reclaimed[0].Id, sent.Id);
+        Assert.Equal([$"m{sent.Id}"], sent.RemoteIds);
+    }
+
+    [SkippableFact]
+    public async Task ExpiredLease_GoesBackToTheQueueWithTheAttemptCounted()
+    {
+        var store = await ArrangeAsync("a");
+        await store.AddAsync([Planned("a", "tg")], None);
+        var first = Assert.Single(await ClaimAsync(store, "crashed"));
+
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        var second = Assert.Single(await ClaimAsync(store, "survivor"));
+        var late = await store.MarkSentAsync(first.Id, "crashed", ["x"], Clock.GetUtcNow(), None);
+
+        Assert.Equal((first.Id, 2), (second.Id, second.Attempts));
+        Assert.False(late);
+    }
+
+    [SkippableFact]
+    public async Task Release_OnShutdown_GivesTheAttemptBack()
+    {
+        var store = await ArrangeAsync("a");
+        await store.AddAsync([Planned("a", "tg"), Planned("a", "dc")], None);
+        await ClaimAsync(store);
+
+        var released = await store.ReleaseAsync("host-a", None);
+
+        Assert.Equal(2, released);
+        Assert.All(await store.ListAsync(new DeliveryQuery(), None), r => Assert.Equal((DeliveryStatus.Queued, 0), (r.Status, r.Attempts)));
+    }
+
+    [SkippableFact]
+    public async Task Reschedule_WithoutCountingTheAttempt_KeepsTheCount()
+    {
+        var store = await ArrangeAsync("a");
+        await store.AddAsync([Planned("a", "tg")], None);
+        var claimed = Assert.Single(await ClaimAsync(store));
+
+        await store.RescheduleAsync(claimed.Id, "host-a", Start.AddSeconds(1), null, ["p1"], countAttempt: false, Clock.GetUtcNow(), None);
+
+        var row = Assert.Single(await store.ListAsync(new DeliveryQuery(), None));
+        Assert.Equal((DeliveryStatus.Queued, 0, Start.AddSeconds(1)), (row.Status, row.Attempts, row.NextAttemptAt));
+        Assert.Equal(["p1"], row.RemoteIds);
+    }
+
+    [SkippableFact]
+    public async Task Pause_SurvivesARestartAndResumeReleasesInOrder()
+    {
+        var store = await ArrangeAsync("a", "b");
+        await store.AddAsync([Planned("a", "tg")], None);
+        Assert.True(await store.SetPausedAsync("tg", true, None));
+        await store.AddAsync([Planned("b", "tg")], None);
+
+        var (restarted, _, _) = await OpenAsync();
+        var pausedAfterRestart = (await restarted.ListDestinationsAsync(None)).Single(d => d.Name == "tg").Paused;
+        var whilePaused = await ClaimAsync(restarted);
+        var statuses = (await restarted.ListAsync(new DeliveryQuery(Destination: "tg"), None)).Select(r => r.Status).ToList();
+        await restarted.SetPausedAsync("tg", false, None);
+        var (again, _, _) = await OpenAsync();
+        var afterResume = await ClaimAsync(again);
+
+        Assert.True(pausedAfterRestart);
+        Assert.Empty(whilePaused);
+        Assert.Equal([DeliveryStatus.Held, DeliveryStatus.Held], statuses);
+        Assert.Equal("a", Assert.Single(afterResume).ArticleKey);
+        Assert.False(await store.SetPausedAsync("nope", true, None));
+    }
+
+    [SkippableFact]
+    public async Task Disable_KeepsTheReasonAndStopsClaims()
+    {
+        var store = await ArrangeAsync("a");
+        await store.AddAsync([Planned("a", "tg"), Planned("a", "dc")], None);
+
+        await store.SetDisabledAsync("tg", "Forbidden: bot was kicked from the channel chat", None);
+        var claimed = await ClaimAsync(store);
+        await store.SyncDestinationsAsync([new Destination("tg", ChannelNames.Telegram, "-100", null, DestinationFilter.Everything)], None);
+
+        Assert.Equal("dc", Assert.Single(claimed).Destination);
+        var tg = (await store.ListDestinationsAsync(None)).Single(d => d.Name == "tg");
+        Assert.Equal((true, "Forbidden: bot was kicked from the channel chat"), (tg.Disabled, tg.DisabledReason));
+    }
+
+    [SkippableFact]
+    public async Task SetAddress_IsWhatDestinationsReport()
+    {
+        var store = await ArrangeAsync();
+
+        await store.SetAddressAsync("tg", "-1009999", None);
+
+        Assert.Equal("-1009999", (await store.ListDestinationsAsync(None)).Single(d => d.Name == "tg").Address);
+    }
+
+    [SkippableFact]
+    public async Task FanOut_PagesThroughActiveSubscribersOnceEach()
+    {
+        var store = await ArrangeAsync("a");
+        var (_, _, factory) = await OpenAsync();
+        await using (var connection = await factory.OpenAsync(None))
+        {
+            foreach (var (email, status) in new[] { ("A@example.org", "active"), ("b@example.org", "pending"), ("c@example.org", "active"), ("d@example.org", "active"), ("e@example.org", "unsubscribed"), ("f@example.org", "active") })
+            {
+                await connection.ExecuteAsync(
+                    "INSERT INTO subscribers (list, email, status, created_at, updated_at) VALUES ('mail', @Email, @Status, @Now, @Now)",
+                    new { Email = email, Status = status, Now = Start });
+            }
+        }
+        var fanOut = new PlannedFanOut("a", 1, "mail", DeliveryKind.Announce, FanOutSource.ActiveSubscribers);
+
+        var pages = new List<FanOutProgress>();
+        var cursor = 0L;
+        do
+        {
+            pages.Add(await store.FanOutAsync(fanOut, cursor, 2, None));
+            cursor = pages[^1].NextCursor;
+        }
+        while (!pages[^1].Done);
+        var again = await store.FanOutAsync(fanOut, 0, 10, None);
+
+        Assert.Equal([2, 2, 0], pages.Select(p => p.Created));
+        Assert.Equal(0, again.Created);
+        Assert.Equal(["a@example.org", "c@example.org", "d@example.org", "f@example.org"],
+            (await store.ListAsync(new DeliveryQuery(), None)).Select(r => r.Recipient).Order());
+    }
+
+    [SkippableFact]
+    public async Task Corrections_FanOutToRecipientsWhoseAnnouncementWasSent()
+    {
+        var store = await ArrangeAsync("a");
+        await store.AddAsync([Planned("a", "mail", recipient: "x@example.org"), Planned("a", "mail", recipient: "y@example.org")], None);
+        var claimed = await ClaimAsync(store);
+        await store.MarkSentAsync(claimed.Single(c => c.Recipient == "x@example.org").Id, "host-a", ["1"], Clock.GetUtcNow(), None);
+        await store.MarkDeadAsync(claimed.Single(c => c.Recipient == "y@example.org").Id, "host-a", "550", [], Clock.GetUtcNow(), None);
+
+        var progress = await store.FanOutAsync(new PlannedFanOut("a", 1, "mail", DeliveryKind.Correction, FanOutSource.AnnouncedRecipients), 0, 10, None);
+
+        Assert.Equal((1, true), (progress.Created, progress.Done));
+        Assert.Equal("x@example.org", (await store.ListAsync(new DeliveryQuery(), None)).Single(r => r.Kind == DeliveryKind.Correction).Recipient);
+    }
+
+    [SkippableFact]
+    public async Task AnnouncementStates_CountOnlyEarlierVersions()
+    {
+        var (store, articles, _) = await OpenAsync();
+        await store.SyncDestinationsAsync([new Destination("tg", ChannelNames.Telegram, "-1", null, DestinationFilter.Everything), new Destination("dc", ChannelNames.Discord, "1", null, DestinationFilter.Everything)], None);
+        await ImportAsync(articles, "a");
+        await ImportAsync(articles, "a", body: "تصحيح");
+        await store.AddAsync([Planned("a", "tg"), Planned("a", "dc")], None);
+        var claimed = await ClaimAsync(store);
+        await store.MarkSentAsync(claimed.Single(c => c.Destination == "tg").Id, "host-a", ["1"], Clock.GetUtcNow(), None);
+
+        var forVersion2 = await store.GetAnnouncementStatesAsync("a", 2, None);
+        var forVersion1 = await store.GetAnnouncementStatesAsync("a", 1, None);
+
+        Assert.Equal(AnnouncementState.Sent, forVersion2["tg"]);
+        Assert.Equal(AnnouncementState.Pending, forVersion2["dc"]);
+        Assert.Empty(forVersion1);
+    }
+
+    [SkippableFact]
+    public async Task SentRemoteIds_AreTheLatestAnnouncementOrEdit()
+    {
+        var (store, articles, _) = await OpenAsync();
+        await store.SyncDestinationsAsync([new Destination("tg", ChannelNames.Telegram, "-1", null, DestinationFilter.Everything)], None);
+        await ImportAsync(articles, "a");
+        await ImportAsync(articles, "a", body: "تصحيح");
+        await store.AddAsync([Planned("a", "tg")], None);
+        var announce = Assert.Single(await ClaimAsync(store));
+        await store.MarkSentAsync(announce.Id, "host-a", ["1", "2"], Clock.GetUtcNow(), None);
+        var beforeEdit = await store.GetSentRemoteIdsAsync("a", "tg", "", None);
+        await store.AddAsync([Planned("a", "tg", DeliveryKind.Edit, version: 2)], None);
+        var edit = Assert.Single(await ClaimAsync(store));
+        await store.MarkSentAsync(edit.Id, "host-a", ["1", "2", "3"], Clock.GetUtcNow(), None);
+
+        Assert.Equal(["1", "2"], beforeEdit);
+        Assert.Equal(["1", "2", "3"], await store.GetSentRemoteIdsAsync("a", "tg", "", None));
+        Assert.Null(await store.GetSentRemoteIdsAsync("a", "dc", "", None));
+    }
+
+    [SkippableFact]
+    public async Task CancelPending_LeavesSentAndDeletes()
+    {
+        var store = await ArrangeAsync("a");
+        await store.AddAsync([Planned("a", "tg"), Planned("a", "dc")], None);
+        var tg = (await ClaimAsync(store, limit: 10)).Single(c => c.Destination == "tg");
+        await store.MarkSentAsync(tg.Id, "host-a", ["1"], Clock.GetUtcNow(), None);
+        await store.ReleaseAsync("host-a", None);
+        await store.AddAsync([Planned("a", "tg", DeliveryKind.Delete)], None);
+
+        var cancelled = await store.CancelPendingAsync("a", None);
+
+        Assert.Equal(1, cancelled);
+        var rows = await store.ListAsync(new DeliveryQuery(ArticleKey: "a"), None);
+        Assert.Equal(DeliveryStatus.Cancelled, rows.Single(r => r.Destination == "dc").Status);
+        Assert.Equal(DeliveryStatus.Queued, rows.Single(r => r.Kind == DeliveryKind.Delete).Status);
+    }
+
+    [SkippableFact]
+    public async Task Dead_RequeuedOneOrAll()
+    {
+        var store = await ArrangeAsync("a");
+        await store.AddAsync([Planned("a", "tg"), Planned("a", "dc")], None);
+        foreach (var c in await ClaimAsync(store)) await store.MarkDeadAsync(c.Id, "host-a", "boom", [], Clock.GetUtcNow(), None);
+        var dead = await store.ListAsync(new DeliveryQuery(Status: DeliveryStatus.Dead), None);
+
+        var one = await store.RequeueDeadAsync(dead[0].Id, Clock.GetUtcNow(), None);
+        var rest = await store.RequeueDeadAsync(null, Clock.GetUtcNow(), None);
+
+        Assert.Equal((2, 1, 1), (dead.Count, one, rest));
+        Assert.All(await store.ListAsync(new DeliveryQuery(), None), r => Assert.Equal((DeliveryStatus.Queued, 0, "boom"), (r.Status, r.Attempts, r.LastError)));
+    }
+
+    [SkippableFact]
+    public async Task Unplanned_UntilMarked()
+    {
+        var (store, articles, _) = await OpenAsync();
+        await ImportAsync(articles, "a");
+        await ImportAsync(articles, "b");
+
+        var before = await store.ListUnplannedAsync(10, None);
+        await store.MarkPlannedAsync("a", 1, None);
+        await store.MarkPlannedAsync("a", 1, None);
+
+        Assert.Equal([("a", 1), ("b", 1)], before.Order());
+        Assert.Equal([("b", 1)], await store.ListUnplannedAsync(10, None));
+    }
+
+    [SkippableFact]
+    public async Task Audit_WritesARow()
+    {
+        var (store, _, factory) = await OpenAsync();
+
+        await store.AuditAsync("dispatcher", "delivery-dead", "7", "gave up", Start, None);
+
+        await using var connection = await factory.OpenAsync(None);
+        var row = await connection.QuerySingleAsync<(string Actor, string Action, string Detail)>("SELECT actor, action, detail FROM audit_log");
+        Assert.Equal(("dispatcher", "delivery-dead", "7: gave up"), row);
+    }
+
+    [SkippableFact]
+    public async Task ConcurrentClaimers_NeverShareADeliveryOrADestination()
+    {
+        var keys = Enumerable.Range(1, 10).Select(i => $"k{i:D2}").ToArray();
+        var store = await ArrangeAsync(keys);
+        await store.AddAsync([.. keys.SelectMany(k => new[] { Planned(k, "tg"), Planned(k, "dc") })], None);
+        var hosts = new List<SqlDeliveryStore>();
+        for (var i = 0; i < 4; i++) hosts.Add((await OpenAsync()).Deliveries);
+
+        var sent = new List<string>();
+        for (var round = 0; round < 30; round++)
+        {
+            var claims = await Task.WhenAll(hosts.Select((h, i) => ClaimAsync(h, $"host-{i}")));
+            var all = claims.SelectMany((c, i) => c.Select(d => (Owner: $"host-{i}", Delivery: d))).ToList();
+            Assert.Equal(all.Count, all.Select(a => a.Delivery.Destination).Distinct().Count());
+            foreach (var (owner, delivery) in all)
+            {
+                Assert.True(await hosts[0].MarkSentAsync(delivery.Id, owner, ["x"], Clock.GetUtcNow(), None));
+                sent.Add(delivery.Destination + "/" + delivery.ArticleKey);
+            }
+        }
+
+        Assert.Equal(20, sent.Count);
+        foreach (var destination in new[] { "tg", "dc" })
+        {
+            Assert.Equal(keys, sent.Where(s => s.StartsWith(destination + "/", StringComparison.Ordinal)).Select(s => s.Split('/')[1]));
+        }
+    }
+
+    [SkippableFact]
+    public async Task Recipients_FoundWhileActiveAndBouncedForGood()
+    {
+        var (_, _, factory) = await OpenAsync();
+        await using (var connection = await factory.OpenAsync(None))
+        {
+            await connection.ExecuteAsync(
+                "INSERT INTO subscribers (list, email, name, status, created_at, updated_at) VALUES ('mail', 'Reader@Example.org', 'قارئ', 'active', @Now, @Now)",
+                new { Now = Start });
+        }
+        var directory = new SqlRecipientDirectory(factory, Clock, (list, email) => $"https://example.org/unsubscribe?list={list}&e={email}");
+
+        var found = await directory.FindAsync("mail", "reader@example.org", None);
+        await directory.MarkBouncedAsync("mail", "reader@example.org", "550 mailbox unknown", None);
+        var afterBounce = await directory.FindAsync("mail", "reader@example.org", None);
+
+        Assert.Equal(("Reader@Example.org", "قارئ"), (found!.Email, found.Name));
+        Assert.Equal("https://example.org/unsubscribe?list=mail&e=Reader@Example.org", found.UnsubscribeUrl);
+        Assert.Null(afterBounce);
+    }
+}
