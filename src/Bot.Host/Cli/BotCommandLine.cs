@@ -24,6 +24,7 @@ public static partial class BotCommandLine
         ImportCommand.Create,
         ArticlesCommand.Create,
         CheckCommand.Create,
+        PreviewCommand.Create,
         DeliveriesCommand.Create,
         RetryCommand.Create,
         RetractCommand.Create,
@@ -126,7 +127,9 @@ public static partial class BotCommandLine
             return $"missing verb ({hint})";
         }
 
-        return $"{parseResult.Errors[0].Message.TrimEnd('.')} ({hint})";
+        // Some parser messages list the allowed values one per line; the reason must stay one line.
+        var message = string.Join(' ', parseResult.Errors[0].Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return $"{message.TrimEnd('.')} ({hint})";
     }
 
     /// <summary>Logs the whole exception through the redacting logger; returns its first line, redacted too.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bot.Core.Rendering;
 using Bot.Host.Hosting;
 using Bot.Host.Logging;
 using Microsoft.AspNetCore.Builder;
@@ -27,7 +28,13 @@ public static class RunCommand
     {
         var configuration = context.LoadConfiguration(parseResult, Defaults);
         ConfigurationGuard.ThrowIfInvalid(configuration, storeOnly: false);
-        await using var app = BotWebHost.Build(configuration);
+        // Parsed before the host exists: a broken template must stop the bot here, not fail every delivery later.
+        if (TemplateGuard.TryLoad(configuration, TimeProvider.System, context.Error) is not { } renderer)
+        {
+            return 1;
+        }
+
+        await using var app = BotWebHost.Build(configuration, services => services.AddSingleton<IMessageRenderer>(renderer));
         return await RunHostAsync(app, context.Error, cancellationToken);
     }
 
