@@ -34,7 +34,9 @@ public sealed class EmailMimeBuilder
             Date = _timeProvider.GetUtcNow(),
             Subject = email.Subject,
         };
-        message.From.Add(_from);
+        // A fresh address per message: an InternetAddressList subscribes to its addresses' change events, so a
+        // shared instance would keep every message ever built reachable (the email channel builds one per subscriber).
+        message.From.Add(new MailboxAddress(_from.Name, _from.Address));
         message.To.Add(new MailboxAddress(email.ToName ?? "", email.To));
         message.Headers.Add(HeaderId.ContentLanguage, email.Language);
         if (!string.IsNullOrEmpty(email.UnsubscribeUrl))

@@ -28,6 +28,7 @@ public static partial class BotCommandLine
         DeliveriesCommand.Create,
         RetryCommand.Create,
         RetractCommand.Create,
+        SubscribersCommand.Create,
     ];
 
     public static RootCommand CreateRoot(CliContext context)

@@ -1,6 +1,7 @@
 using Bot.Host.Checks;
 using Bot.Host.Composition;
 using Bot.Host.Http;
+using Bot.Host.Subscriptions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -30,10 +31,13 @@ public static class BotWebHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddBotCore(configuration);
         builder.Services.AddBotRun(configuration);
+        builder.Services.AddSubscriptionHttp(configuration);
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseRateLimiter();
         app.MapHealthEndpoints();
+        app.MapSubscriptionEndpoints();
         return app;
     }
 }

@@ -1,0 +1,159 @@
+using Bot.Core.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Bot.Channels.Email;
+
+/// <summary>
+/// Sends one personalised message per subscriber over a small pool of reused SMTP connections. The remote id
+/// is the Message-ID, kept for matching bounces and complaints later.
+/// </summary>
+public sealed class EmailChannelSender : IChannelSender, IAsyncDisposable
+{
+    private readonly IMimeComposer composer;
+    private readonly DkimMessageSigner? signer;
+    private readonly SmtpSendPacer? pacer;
+    private readonly SmtpConnectionPool pool;
+    private readonly TimeProvider timeProvider;
+    private readonly ILogger logger;
+
+    public EmailChannelSender(IOptions<EmailOptions> options, TimeProvider timeProvider, ILogger<EmailChannelSender> logger)
+        : this(options.Value, null, timeProvider, logger)
+    {
+    }
+
+    internal EmailChannelSender(EmailOptions options, IMimeComposer? composer, TimeProvider timeProvider, ILogger logger)
+    {
+        if (!options.IsConfigured)
+        {
+            throw new InvalidOperationException("Email:Smtp:Host is not set; the email channel runs dry.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.From) || !MailboxAddress.TryParse(options.From, out var from))
+        {
+            throw new InvalidOperationException("Email:From must be an email address.");
+        }
+
+        this.composer = composer ?? new EmailMimeComposer(new EmailMimeBuilder(options.From, timeProvider), from);
+        this.timeProvider = timeProvider;
+        this.logger = logger;
+        pool = new SmtpConnectionPool(options.Smtp, logger);
+        if (options.Smtp.MaxPerSecond is { } rate)
+        {
+            pacer = new SmtpSendPacer(rate, timeProvider);
+        }
+
+        if (options.Dkim.IsEnabled)
+        {
+            signer = new DkimMessageSigner(options.Dkim);
+            EmailChannelLog.DkimEnabled(logger, options.Dkim.Domain!, options.Dkim.Selector!);
+        }
+    }
+
+    public string Channel => ChannelNames.Email;
+
+    public async Task<SendOutcome> SendAsync(DeliveryTarget target, RenderedMessage message, IReadOnlyList<string> alreadySent, CancellationToken cancellationToken)
+    {
+        if (message is not EmailMessage email)
+        {
+            throw new ArgumentException($"The email channel cannot send a {message.GetType().Name}.", nameof(message));
+        }
+
+        // An email is a single part: if a previous attempt got it accepted, it is done.
+        if (alreadySent.Count > 0)
+        {
+            return new SendOutcome.Sent(alreadySent);
+        }
+
+        var mime = composer.Compose(target, email);
+        signer?.Sign(mime);
+        var messageId = mime.MessageId ?? throw new InvalidOperationException("The MIME composer must set a Message-ID.");
+
+        if (pacer?.Reserve() is { } wait && wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+
+        var connection = await pool.RentAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var outcome = await SendOnAsync(connection, mime, messageId, cancellationToken).ConfigureAwait(false);
+            if (outcome is SendOutcome.Sent)
+            {
+                EmailChannelLog.Sent(logger, messageId, target.Destination);
+            }
+            else
+            {
+                EmailChannelLog.NotSent(logger, messageId, target.Destination, outcome.GetType().Name, Reason(outcome));
+            }
+
+            return outcome;
+        }
+        finally
+        {
+            pool.Return(connection);
+        }
+    }
+
+    /// <summary>Email cannot be changed once delivered; a correction goes out as a separate delivery.</summary>
+    public Task<SendOutcome> EditAsync(DeliveryTarget target, RenderedMessage message, IReadOnlyList<string> remoteIds, CancellationToken cancellationToken) =>
+        Task.FromResult<SendOutcome>(new SendOutcome.Sent(remoteIds));
+
+    /// <summary>Email cannot be recalled; a retraction leaves delivered mail where it is.</summary>
+    public Task<SendOutcome> DeleteAsync(DeliveryTarget target, IReadOnlyList<string> remoteIds, CancellationToken cancellationToken) =>
+        Task.FromResult<SendOutcome>(new SendOutcome.Sent(remoteIds));
+
+    public ValueTask DisposeAsync() => pool.DisposeAsync();
+
+    private async Task<SendOutcome> SendOnAsync(SmtpConnection connection, MimeMessage mime, string messageId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var client = await connection.ConnectedClientAsync(cancellationToken).ConfigureAwait(false);
+                await client.SendAsync(mime, cancellationToken).ConfigureAwait(false);
+                return new SendOutcome.Sent([messageId]);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested && SmtpFailureReader.Read(exception, connection.Phase) is { } failure)
+            {
+                var phase = connection.Phase;
+                if (SmtpFailureReader.BreaksConnection(exception))
+                {
+                    connection.Drop();
+                }
+
+                // A pooled session may have been closed by the server while idle (MailKit#841) or die between
+                // two messages; one fresh session is worth trying before telling the engine to wait. A failure
+                // to connect at all is not retried here: the server is down and the engine backs off.
+                // The one case this can duplicate is a drop after the message's final dot but before the
+                // server's reply; RFC 5321 6.1 prefers that to losing the message.
+                if (attempt == 1 && phase == SmtpPhase.Send && IsConnectionTrouble(failure))
+                {
+                    EmailChannelLog.Reconnecting(logger, messageId, failure.Text);
+                    continue;
+                }
+
+                return SmtpFailureClassifier.Classify(failure, []);
+            }
+            catch
+            {
+                // Cancelled or failed in the middle of a command: the session is out of step with the server.
+                connection.Drop();
+                throw;
+            }
+        }
+    }
+
+    private static bool IsConnectionTrouble(SmtpFailure failure) =>
+        failure.Kind == SmtpFailureKind.ConnectionLost || failure.StatusCode == 421;
+
+    private static string Reason(SendOutcome outcome) => outcome switch
+    {
+        SendOutcome.RetryLater retry => retry.Reason,
+        SendOutcome.Rejected rejected => rejected.Reason,
+        SendOutcome.Unavailable unavailable => unavailable.Reason,
+        _ => string.Empty,
+    };
+}

@@ -1,0 +1,46 @@
+using System.Text;
+using Bot.Core.Channels;
+using MimeKit;
+
+namespace Bot.Channels.Email;
+
+/// <summary>
+/// The sender's MIME assembly: <see cref="EmailMimeBuilder"/> (shared with <c>bot preview</c> and the dry-run
+/// outbox, so what is previewed is what is sent) plus a <c>List-Id</c> naming the destination, which only the
+/// delivery target knows. Gmail's bulk-sender rules ask for List-Id on list mail.
+/// </summary>
+public sealed class EmailMimeComposer(EmailMimeBuilder builder, MailboxAddress from) : IMimeComposer
+{
+    private readonly string idDomain = from.Domain is { Length: > 0 } domain ? domain : "localhost";
+
+    public MimeMessage Compose(DeliveryTarget target, EmailMessage message)
+    {
+        var mime = builder.Build(message);
+        if (ListId(target.Destination) is { } listId)
+        {
+            mime.Headers.Add(HeaderId.ListId, listId);
+        }
+
+        return mime;
+    }
+
+    /// <summary>RFC 2919: <c>&lt;slug.domain&gt;</c>, the slug made of the destination name's ASCII letters and digits.</summary>
+    private string? ListId(string destination)
+    {
+        var slug = new StringBuilder(destination.Length);
+        foreach (var c in destination.ToLowerInvariant())
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                slug.Append(c);
+            }
+            else if (slug.Length > 0 && slug[^1] != '-')
+            {
+                slug.Append('-');
+            }
+        }
+
+        var id = slug.ToString().Trim('-');
+        return id.Length == 0 ? null : $"<{id}.{idDomain}>";
+    }
+}

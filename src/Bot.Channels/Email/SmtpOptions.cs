@@ -1,0 +1,32 @@
+namespace Bot.Channels.Email;
+
+/// <summary>The SMTP relay (<c>Email:Smtp</c>).</summary>
+public sealed class SmtpOptions
+{
+    /// <summary>Relay host name. Empty means the email channel runs dry.</summary>
+    public string? Host { get; set; }
+
+    /// <summary>Relay port. Default 587.</summary>
+    public int Port { get; set; } = 587;
+
+    /// <summary>User name; authentication happens only when this is set and the server offers AUTH.</summary>
+    public string? Username { get; set; }
+
+    /// <summary>Password. Never logged.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>Transport security. Default <see cref="SmtpSecurity.Auto"/>.</summary>
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.Auto;
+
+    /// <summary>Connections kept open and reused, each used by one send at a time. Default 4.</summary>
+    public int PoolSize { get; set; } = 4;
+
+    /// <summary>Cap on messages per second across the whole pool; null for no cap.</summary>
+    public double? MaxPerSecond { get; set; }
+
+    /// <summary>Timeout of one SMTP command or connect. Default 60 seconds.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Name sent in EHLO; null for the machine name.</summary>
+    public string? LocalDomain { get; set; }
+}
