@@ -1,3 +1,4 @@
+using Bot.Channels.Discord;
 using Bot.Core.Channels;
 using Microsoft.Extensions.Configuration;
 
@@ -16,10 +17,8 @@ public static class ChannelCredentials
     };
 
     public static IReadOnlySet<string> DryChannels(IConfiguration configuration) =>
-        ChannelNames.All.Where(c => string.IsNullOrWhiteSpace(configuration[KeyOf(c)]) && !(c == ChannelNames.Discord && HasWebhook(configuration)))
+        ChannelNames.All.Where(c => c == ChannelNames.Discord
+                ? !DiscordChannelConfiguration.IsConfigured(configuration)
+                : string.IsNullOrWhiteSpace(configuration[KeyOf(c)]))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-
-    // A webhook URL carries its own token, so Discord webhook destinations send without a bot token.
-    private static bool HasWebhook(IConfiguration configuration) =>
-        configuration.GetSection("Discord:Destinations").GetChildren().Any(d => !string.IsNullOrWhiteSpace(d["WebhookUrl"]));
 }

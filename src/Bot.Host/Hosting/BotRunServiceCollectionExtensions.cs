@@ -1,5 +1,8 @@
+using Bot.Channels.Discord;
+using Bot.Channels.Telegram;
 using Bot.Host.Delivery;
 using Bot.Host.Sources;
+using Bot.Host.Telegram;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,7 +21,14 @@ public static class BotRunServiceCollectionExtensions
         services.AddSingleton<HealthProbe>();
         services.AddHostedService<StoreStartupWorker>();
         services.AddHostedService<InboxWatcher>();
+        // The channels register their senders first: AddBotDelivery takes a registered sender over the dry one.
+        services.AddTelegramChannel(configuration);
+        services.AddDiscordChannel(configuration);
         services.AddBotDelivery(configuration);
+        if (!string.IsNullOrWhiteSpace(configuration[ChannelCredentials.KeyOf(Bot.Core.Channels.ChannelNames.Telegram)]))
+        {
+            services.AddHostedService<TelegramCommandWorker>();
+        }
         return services;
     }
 }
