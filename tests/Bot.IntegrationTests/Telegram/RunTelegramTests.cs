@@ -1,0 +1,87 @@
+using Bot.Channels.Telegram;
+using Bot.IntegrationTests.Fakes.TelegramBotApi;
+using Bot.IntegrationTests.Support;
+using Xunit;
+
+namespace Bot.IntegrationTests.Telegram;
+
+/// <summary><c>bot run</c> as a process with a Telegram token, talking to the strict fake Bot API.</summary>
+public sealed class RunTelegramTests : IAsyncLifetime
+{
+    private const string ChannelA = "-1001000000001";
+    private const string ChannelB = "-1001000000002";
+    private const long Admin = 42;
+    private const long Stranger = 777;
+
+    private readonly TempDirectory _dir = new();
+    private readonly int _port = FreePort.Next();
+    private FakeTelegramBotApi _api = null!;
+    private BotProcess? _bot;
+
+    public async Task InitializeAsync() => _api = await FakeTelegramBotApi.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_bot is not null) await _bot.DisposeAsync();
+        await _api.DisposeAsync();
+        _dir.Dispose();
+    }
+
+    private BotProcess StartBot() => BotProcess.Start(
+        _dir.Path,
+        new Dictionary<string, string> { ["Telegram__BotToken"] = _api.Token },
+        "run",
+        $"--Http:Urls=http://127.0.0.1:{_port}",
+        "--Sources:Seed=",
+        $"--Telegram:ApiBaseUrl={_api.BaseUrl}",
+        "--Telegram:PollTimeout=00:00:02",
+        $"--Telegram:Admins:0={Admin}",
+        "--Telegram:Destinations:0:Name=news-a",
+        $"--Telegram:Destinations:0:ChatId={ChannelA}",
+        "--Telegram:Destinations:1:Name=news-b",
+        $"--Telegram:Destinations:1:ChatId={ChannelB}");
+
+    [Fact]
+    public async Task Run_ReferenceArticle_LandsOnceInEachChannelAndReadsRight()
+    {
+        _bot = StartBot();
+        await Eventually.HoldsAsync(() => Directory.Exists(_dir.Combine("data", "inbox")), "the inbox exists");
+
+        File.Copy(Articles.SamplePath, _dir.Combine("data", "inbox", "quds.txt"));
+        await Eventually.HoldsAsync(() => _api.VisibleMessages(ChannelA).Count > 0 && _api.VisibleMessages(ChannelB).Count > 0, "both channels announced");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        foreach (var chat in new[] { ChannelA, ChannelB })
+        {
+            var messages = _api.VisibleMessages(chat);
+            Assert.Equal(messages.Count, _api.RequestsTo(chat).Count(r => r.Method is "sendMessage" or "sendPhoto" && r.StatusCode == 200));
+            var text = string.Concat(messages.Select(m => m.Text));
+            Assert.StartsWith("مؤتمرون بإسطنبول يعلنون 2023 “عام البشرى للمسرى”", text.TrimStart());
+            Assert.Contains("من أجل ”حشد الجهود وتعبئة الأمة واستنهاضها", text);
+            Assert.Contains("Quds Press International news Agency", text);
+        }
+        Assert.DoesNotContain(_api.Token, _bot.Output + _bot.Error);
+        Assert.DoesNotContain("TEST-token_secret", _bot.Output + _bot.Error);
+    }
+
+    [Fact]
+    public async Task Run_AdminCommands_AnswerAdminsAndRefuseOthersWithoutChange()
+    {
+        _bot = StartBot();
+        await Eventually.HoldsAsync(() => _api.Journal.Any(r => r.Method == "setMyCommands"), "the command menu is published");
+
+        _api.InjectMessage(Stranger, Stranger, "/pause news-a");
+        await Eventually.HoldsAsync(() => _api.VisibleMessages(Stranger.ToString()).Count == 1, "the stranger is answered");
+        _api.InjectMessage(Admin, Admin, "/pause news-b");
+        await Eventually.HoldsAsync(() => _api.VisibleMessages(Admin.ToString()).Count == 1, "the admin is answered");
+        File.Copy(Articles.SamplePath, _dir.Combine("data", "inbox", "quds.txt"));
+        await Eventually.HoldsAsync(() => _api.VisibleMessages(ChannelA).Count > 0, "the unpaused channel announced");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(TelegramCommandService.Refusal, _api.VisibleMessages(Stranger.ToString()).Single().Text);
+        Assert.Empty(_api.VisibleMessages(ChannelB));
+        var deliveries = await BotProcess.RunAsync(_dir.Path, "deliveries");
+        var held = Assert.Single(deliveries.OutputLines, l => l.Contains("news-b", StringComparison.Ordinal));
+        Assert.DoesNotContain("  sent  ", held);
+    }
+}
