@@ -108,11 +108,12 @@ public sealed partial class DeliveryDispatcher(
 
         var states = (await store.ListDestinationsAsync(cancellationToken))
             .ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+        var members = await FindMembersAsync(claimed, cancellationToken);
         var sent = new System.Collections.Concurrent.ConcurrentQueue<(ClaimedDelivery Delivery, SentDelivery Sent)>();
         await Parallel.ForEachAsync(
             claimed,
             new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism },
-            async (delivery, _) => await ProcessAsync(delivery, states.GetValueOrDefault(delivery.Destination), sent, sendToken));
+            async (delivery, _) => await ProcessAsync(delivery, states.GetValueOrDefault(delivery.Destination), members, sent, sendToken));
 
         // Recorded before the next claim, so an edit or delete behind these finds their remote ids.
         if (!sent.IsEmpty)
@@ -126,15 +127,35 @@ public sealed partial class DeliveryDispatcher(
         return claimed.Count;
     }
 
+    // A fan-out round is hundreds of emails to one list: their subscribers are read in one query per list, not
+    // one per delivery.
+    private async Task<Dictionary<string, IReadOnlyDictionary<string, EmailRecipient>>> FindMembersAsync(
+        IReadOnlyList<ClaimedDelivery> claimed, CancellationToken cancellationToken)
+    {
+        var members = new Dictionary<string, IReadOnlyDictionary<string, EmailRecipient>>(StringComparer.OrdinalIgnoreCase);
+        var lists = claimed
+            .Where(d => d.Kind != DeliveryKind.Delete && d.Recipient.Length > 0)
+            .Select(d => (Delivery: d, Destination: catalog.Find(d.Destination)))
+            .Where(x => x.Destination is { Channel: ChannelNames.Email, Address: null or "" })
+            .GroupBy(x => x.Destination!.Name, StringComparer.OrdinalIgnoreCase);
+        foreach (var list in lists)
+        {
+            var emails = list.Select(x => x.Delivery.Recipient).Distinct(StringComparer.Ordinal).ToList();
+            members[list.Key] = await recipients.FindManyAsync(list.Key, emails, cancellationToken);
+        }
+        return members;
+    }
+
     private async Task ProcessAsync(
         ClaimedDelivery delivery,
         DestinationState? state,
+        Dictionary<string, IReadOnlyDictionary<string, EmailRecipient>> members,
         System.Collections.Concurrent.ConcurrentQueue<(ClaimedDelivery, SentDelivery)> sent,
         CancellationToken cancellationToken)
     {
         try
         {
-            var outcome = await ProcessCoreAsync(delivery, state, cancellationToken);
+            var outcome = await ProcessCoreAsync(delivery, state, members, cancellationToken);
             if (outcome is SendOutcome.Sent ok)
             {
                 sent.Enqueue((delivery, new SentDelivery(delivery.Id, ok.RemoteIds)));
@@ -155,7 +176,11 @@ public sealed partial class DeliveryDispatcher(
     }
 
     /// <summary>Sends one delivery and records every outcome but success, which the caller records for the whole round.</summary>
-    private async Task<SendOutcome?> ProcessCoreAsync(ClaimedDelivery delivery, DestinationState? state, CancellationToken cancellationToken)
+    private async Task<SendOutcome?> ProcessCoreAsync(
+        ClaimedDelivery delivery,
+        DestinationState? state,
+        Dictionary<string, IReadOnlyDictionary<string, EmailRecipient>> members,
+        CancellationToken cancellationToken)
     {
         var destination = catalog.Find(delivery.Destination);
         if (destination is null)
@@ -211,14 +236,14 @@ public sealed partial class DeliveryDispatcher(
             }
             else
             {
-                var message = await RenderAsync(delivery, destination, cancellationToken);
+                var message = await RenderAsync(delivery, destination, members, cancellationToken);
                 if (message is null) return null;
                 outcome = await sender.EditAsync(target, message, sent, cancellationToken);
             }
         }
         else
         {
-            var message = await RenderAsync(delivery, destination, cancellationToken);
+            var message = await RenderAsync(delivery, destination, members, cancellationToken);
             if (message is null) return null;
             outcome = await sender.SendAsync(target, message, delivery.RemoteIds, cancellationToken);
         }
@@ -228,7 +253,11 @@ public sealed partial class DeliveryDispatcher(
         return outcome;
     }
 
-    private async Task<RenderedMessage?> RenderAsync(ClaimedDelivery delivery, Destination destination, CancellationToken cancellationToken)
+    private async Task<RenderedMessage?> RenderAsync(
+        ClaimedDelivery delivery,
+        Destination destination,
+        Dictionary<string, IReadOnlyDictionary<string, EmailRecipient>> members,
+        CancellationToken cancellationToken)
     {
         var article = await GetArticleAsync(delivery.ArticleKey, delivery.ArticleVersion, cancellationToken);
         if (article is null)
@@ -241,7 +270,8 @@ public sealed partial class DeliveryDispatcher(
         if (destination.Channel == ChannelNames.Email)
         {
             recipient = string.IsNullOrEmpty(destination.Address)
-                ? await recipients.FindAsync(destination.Name, delivery.Recipient, cancellationToken)
+                ? members.GetValueOrDefault(destination.Name)?.GetValueOrDefault(delivery.Recipient)
+                    ?? await recipients.FindAsync(destination.Name, delivery.Recipient, cancellationToken)
                 : new EmailRecipient(destination.Address, null, null);
             if (recipient is null)
             {
