@@ -17,7 +17,7 @@ public sealed class SqlTelegramSubscriberStore(IDbConnectionFactory factory, Tim
     private const string CancelQueued =
         """
         UPDATE deliveries SET status = 'cancelled', last_error = @Why, updated_at = @Now
-        WHERE destination = @Destination AND recipient = @Recipient AND status IN ('queued', 'failed', 'held') AND kind IN @Kinds
+        WHERE destination = @Destination AND recipient = @Recipient AND status IN ('queued', 'failed', 'held')
         """;
 
     public Task<SubscriberChange> SubscribeAsync(long chatId, long? userId, string? name, string? topic, CancellationToken cancellationToken) =>
@@ -59,7 +59,7 @@ public sealed class SqlTelegramSubscriberStore(IDbConnectionFactory factory, Tim
             await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE telegram_subscribers SET status = 'unsubscribed', updated_at = @Now WHERE chat_id = @ChatId",
                 new { ChatId = chatId, Now = now }, transaction, cancellationToken: cancellationToken));
-            await CancelQueuedAsync(connection, transaction, chatId, "the reader sent /stop", ["announce", "edit"], now, cancellationToken);
+            await CancelQueuedAsync(connection, transaction, chatId, "the reader sent /stop", keepDeletes: true, now, cancellationToken);
             return SubscriberChange.Updated;
         }, cancellationToken);
 
@@ -72,7 +72,7 @@ public sealed class SqlTelegramSubscriberStore(IDbConnectionFactory factory, Tim
             await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE telegram_subscribers SET status = 'blocked', reason = @Reason, updated_at = @Now WHERE chat_id = @ChatId",
                 new { ChatId = chatId, Reason = reason, Now = now }, transaction, cancellationToken: cancellationToken));
-            await CancelQueuedAsync(connection, transaction, chatId, "the chat refuses the bot: " + reason, ["announce", "edit", "delete"], now, cancellationToken);
+            await CancelQueuedAsync(connection, transaction, chatId, "the chat refuses the bot: " + reason, keepDeletes: false, now, cancellationToken);
             return true;
         }, cancellationToken);
 
@@ -103,15 +103,14 @@ public sealed class SqlTelegramSubscriberStore(IDbConnectionFactory factory, Tim
             new { ChatId = chatId }, transaction, cancellationToken: cancellationToken));
 
     private static Task CancelQueuedAsync(
-        DbConnection connection, DbTransaction transaction, long chatId, string why, string[] kinds, DateTimeOffset now, CancellationToken cancellationToken) =>
+        DbConnection connection, DbTransaction transaction, long chatId, string why, bool keepDeletes, DateTimeOffset now, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
-            CancelQueued,
+            keepDeletes ? CancelQueued + " AND kind <> 'delete'" : CancelQueued,
             new
             {
                 Destination = TelegramSubscriberDestination.Name,
                 Recipient = chatId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Why = why,
-                Kinds = kinds,
                 Now = now,
             },
             transaction, cancellationToken: cancellationToken));
