@@ -149,6 +149,20 @@ public sealed class DestinationSettingsReaderTests
     }
 
     [Fact]
+    public void Read_DuplicateOfADestinationWithOtherProblems_BothReported()
+    {
+        var settings = Read(
+            ("Telegram:Destinations:0:Name", "News"),
+            ("Discord:Destinations:0:Name", "news"),
+            ("Discord:Destinations:0:ChannelId", "42"));
+
+        Assert.Equal(
+            ["Telegram:Destinations:0:ChatId", "Discord:Destinations:0:Name"],
+            settings.Problems.Select(p => p.Key));
+        Assert.Empty(settings.Destinations);
+    }
+
+    [Fact]
     public void Read_FilterAsStringAndSection_IsRefused()
     {
         var settings = Read(

@@ -56,15 +56,16 @@ public static partial class DestinationSettingsReader
             var prefix = $"{section}:Destinations:{index}";
             var before = problems.Count;
             var destination = ReadOne(channel, prefix, fields, problems);
-            if (destination is null || problems.Count > before) continue;
+            if (destination is null) continue;
 
+            // Checked even when the destination has other problems, so bot check lists everything at once.
             if (names.TryGetValue(destination.Name, out var firstKey))
             {
                 problems.Add(new($"{prefix}:Name", $"the name '{destination.Name}' is already used by {firstKey}"));
                 continue;
             }
             names[destination.Name] = $"{prefix}:Name";
-            destinations.Add(destination);
+            if (problems.Count == before) destinations.Add(destination);
         }
 
         return new DestinationSettings(destinations, problems);
