@@ -15,6 +15,7 @@ public sealed class DestinationSettingsReaderTests
         var settings = Read(
             ("Email:Destinations:0:Name", "readers"),
             ("Email:Destinations:0:SendCorrections", "true"),
+            ("Email:Destinations:0:Language", "ar"),
             ("Telegram:BotToken", "secret"),
             ("Telegram:Destinations:1:Name", "second"),
             ("Telegram:Destinations:1:ChatId", "@quds_news"),
