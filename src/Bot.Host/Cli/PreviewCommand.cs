@@ -87,7 +87,7 @@ public static class PreviewCommand
         {
             var named = destinations.FirstOrDefault(d => d.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
                 ?? throw new UserErrorException($"unknown destination '{name}' (known: {string.Join(", ", destinations.Select(d => d.Name))})");
-            if (!selected.Contains(named))
+            if (channel is not null && named.Channel != channel)
             {
                 throw new UserErrorException($"destination '{named.Name}' is on {named.Channel}, not {channel}");
             }
