@@ -69,6 +69,15 @@ public sealed class TelegramSubscriberCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StartWithTooLongTopic_NotSubscribedAndTold()
+    {
+        await RunAsync(("1001", 1), (1001, 1001, "/start " + new string('x', SubscriptionTopic.MaxLength + 1), "private"));
+
+        Assert.Null(await subscribers.GetAsync(1001, CancellationToken.None));
+        Assert.Contains("That topic is too long: at most 64 characters.", Assert.Single(harness.Api.VisibleMessages("1001")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StartThenStartAgain_TopicReplacedByEverything()
     {
         await RunAsync(("1001", 2), (1001, 1001, "/start sport", "private"), (1001, 1001, "/start", "private"));
