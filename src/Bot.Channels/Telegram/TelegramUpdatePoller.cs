@@ -95,7 +95,8 @@ public sealed class TelegramUpdatePoller(
                 offset = update.Id + 1;
                 if (offsets is not null)
                 {
-                    await offsets.SaveAsync(offset.Value, cancellationToken);
+                    // Not cancellable: a stop during the handler must still record that its update was answered.
+                    await offsets.SaveAsync(offset.Value, CancellationToken.None);
                 }
             }
         }

@@ -16,6 +16,7 @@ public sealed partial class AdminNoticeQueue : IAdminNotifier
     private readonly TimeProvider _time;
     private readonly ILogger<AdminNoticeQueue> _logger;
     private long _dropped;
+    private volatile bool _sleeping;
 
     public AdminNoticeQueue(AdminNoticeOptions options, IAdminNoticeSink sink, TimeProvider time, ILogger<AdminNoticeQueue> logger)
     {
@@ -27,6 +28,9 @@ public sealed partial class AdminNoticeQueue : IAdminNotifier
             new BoundedChannelOptions(options.QueueLimit) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true },
             _ => Interlocked.Increment(ref _dropped));
     }
+
+    /// <summary>Every queued notice is taken and the loop sleeps until a window ends; lets tests advance a fake clock safely.</summary>
+    internal bool IsIdleUntilWindowEnds => _sleeping && _queue.Reader.Count == 0;
 
     public void Notify(AdminNotice notice)
     {
@@ -75,9 +79,11 @@ public sealed partial class AdminNoticeQueue : IAdminNotifier
         var read = _queue.Reader.WaitToReadAsync(linked.Token).AsTask();
         if (until is { } end)
         {
+            _sleeping = true;
             var delay = end - _time.GetUtcNow();
             var timer = delay > TimeSpan.Zero ? Task.Delay(delay, _time, linked.Token) : Task.CompletedTask;
             await Task.WhenAny(read, timer);
+            _sleeping = false;
             await linked.CancelAsync();
         }
         else

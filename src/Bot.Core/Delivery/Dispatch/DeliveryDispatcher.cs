@@ -376,7 +376,8 @@ public sealed partial class DeliveryDispatcher(
     {
         var now = time.GetUtcNow();
         await store.MarkDeadAsync(delivery.Id, Owner, error, remoteIds, now, CancellationToken.None);
-        var detail = $"{DeliveryNames.Of(delivery.Kind)} of {delivery.ArticleKey} v{delivery.ArticleVersion} to {delivery.Destination} {delivery.Recipient}: {error}".TrimEnd();
+        var to = delivery.Recipient.Length > 0 ? $"{delivery.Destination} {delivery.Recipient}" : delivery.Destination;
+        var detail = $"{DeliveryNames.Of(delivery.Kind)} of {delivery.ArticleKey} v{delivery.ArticleVersion} to {to}: {error}";
         await store.AuditAsync("dispatcher", "delivery-dead", delivery.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), detail, now, CancellationToken.None);
         LogDead(delivery.Id, delivery.Destination, delivery.ArticleKey, error);
         if (tellAdmins) notifier?.Notify(new AdminNotice(AdminNoticeKind.DeliveryDead, delivery.Destination, $"#{delivery.Id} {detail}"));
