@@ -79,9 +79,10 @@ public sealed partial class AdminNoticeQueue : IAdminNotifier
         var read = _queue.Reader.WaitToReadAsync(linked.Token).AsTask();
         if (until is { } end)
         {
-            _sleeping = true;
             var delay = end - _time.GetUtcNow();
             var timer = delay > TimeSpan.Zero ? Task.Delay(delay, _time, linked.Token) : Task.CompletedTask;
+            // Only once the timer exists: a clock moved earlier would leave it waiting for a time already past.
+            _sleeping = true;
             await Task.WhenAny(read, timer);
             _sleeping = false;
             await linked.CancelAsync();
