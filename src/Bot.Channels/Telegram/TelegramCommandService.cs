@@ -18,6 +18,7 @@ public sealed class TelegramCommandService(
     TelegramChannelSender replies,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory,
+    TelegramUpdateOffsetStore? offsets = null,
     TelegramSubscriberCommands? subscribers = null)
 {
     public const string Refusal = "Sorry, this bot only takes commands from its admins.";
@@ -31,7 +32,7 @@ public sealed class TelegramCommandService(
         // Its own HttpClient, whose timeout outlasts the long poll; the sender's is tuned for short requests.
         using var http = TelegramClientFactory.CreateHttpClient(settings.PollTimeout + TimeSpan.FromSeconds(15));
         var client = TelegramClientFactory.Create(settings, http);
-        var poller = new TelegramUpdatePoller(client, settings.PollTimeout, timeProvider, loggerFactory.CreateLogger<TelegramUpdatePoller>());
+        var poller = new TelegramUpdatePoller(client, settings.PollTimeout, timeProvider, loggerFactory.CreateLogger<TelegramUpdatePoller>(), offsets: offsets);
         var username = await PrepareAsync(client, poller, stoppingToken);
         if (username is null)
         {
