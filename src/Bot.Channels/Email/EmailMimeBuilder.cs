@@ -25,7 +25,13 @@ public sealed class EmailMimeBuilder
     }
 
     /// <summary>Builds the message; <paramref name="messageId"/> (without angle brackets) is generated when not given.</summary>
-    public MimeMessage Build(EmailMessage email, string? messageId = null)
+    public MimeMessage Build(EmailMessage email, string? messageId = null) => Build(email, messageId, null);
+
+    /// <summary>
+    /// Builds the message with bodies from <paramref name="bodies"/> when given: the same bytes, with the encoding
+    /// of what one list's messages share done once.
+    /// </summary>
+    internal MimeMessage Build(EmailMessage email, string? messageId, ListBodyEncoders? bodies)
     {
         ArgumentNullException.ThrowIfNull(email);
         var message = new MimeMessage
@@ -48,7 +54,9 @@ public sealed class EmailMimeBuilder
             }
         }
 
-        message.Body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody();
+        message.Body = bodies is null
+            ? new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody()
+            : new MultipartAlternative { bodies.Text.Create(email.TextBody), bodies.Html.Create(email.HtmlBody) };
 
         // Encoded for 7-bit transport here, once: every relay accepts it, and a DKIM signature added later stays
         // valid because the SMTP client has nothing left to re-encode.

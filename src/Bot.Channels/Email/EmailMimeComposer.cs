@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Bot.Core.Channels;
 using MimeKit;
@@ -12,10 +13,11 @@ namespace Bot.Channels.Email;
 public sealed class EmailMimeComposer(EmailMimeBuilder builder, MailboxAddress from) : IMimeComposer
 {
     private readonly string idDomain = from.Domain is { Length: > 0 } domain ? domain : "localhost";
+    private readonly ConcurrentDictionary<string, ListBodyEncoders> bodies = new(StringComparer.Ordinal);
 
     public MimeMessage Compose(DeliveryTarget target, EmailMessage message)
     {
-        var mime = builder.Build(message);
+        var mime = builder.Build(message, null, bodies.GetOrAdd(target.Destination, _ => new ListBodyEncoders()));
         if (ListId(target.Destination) is { } listId)
         {
             mime.Headers.Add(HeaderId.ListId, listId);
