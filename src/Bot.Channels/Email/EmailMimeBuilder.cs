@@ -34,15 +34,16 @@ public sealed class EmailMimeBuilder
     internal MimeMessage Build(EmailMessage email, string? messageId, ListBodyEncoders? bodies)
     {
         ArgumentNullException.ThrowIfNull(email);
-        var message = new MimeMessage
-        {
-            MessageId = messageId ?? MimeUtils.GenerateMessageId(_from.Domain),
-            Date = _timeProvider.GetUtcNow(),
-            Subject = email.Subject,
-        };
+        // Started from an empty header list: the default constructor fills in a Message-ID, Date and Subject (a
+        // random number, the host name and the local time zone) only to have them replaced; the headers still come
+        // out in its order.
+        var message = new MimeMessage(new HeaderList());
         // A fresh address per message: an InternetAddressList subscribes to its addresses' change events, so a
         // shared instance would keep every message ever built reachable (the email channel builds one per subscriber).
         message.From.Add(new MailboxAddress(_from.Name, _from.Address));
+        message.Date = _timeProvider.GetUtcNow();
+        message.Subject = email.Subject;
+        message.MessageId = messageId ?? MimeUtils.GenerateMessageId(_from.Domain);
         message.To.Add(new MailboxAddress(email.ToName ?? "", email.To));
         message.Headers.Add(HeaderId.ContentLanguage, email.Language);
         if (!string.IsNullOrEmpty(email.UnsubscribeUrl))

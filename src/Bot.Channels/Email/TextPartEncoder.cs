@@ -1,21 +1,24 @@
+using System.Buffers;
 using System.Text;
 using MimeKit;
 using MimeKit.Encodings;
+using MimeKit.IO;
 
 namespace Bot.Channels.Email;
 
 /// <summary>
 /// Builds the text/plain or text/html part of list mail with its content already transfer-encoded, byte for byte
-/// what <see cref="BodyBuilder"/> followed by <c>Prepare(EncodingConstraint.SevenBit)</c> writes. The lines a message
+/// what <see cref="BodyBuilder"/> followed by <c>Prepare(EncodingConstraint.SevenBit)</c> writes. The bytes a message
 /// shares with the list's previous message (the whole article, in practice: only the footer names the subscriber)
-/// are scanned and encoded once and reused; per message only the rest is. Thread-safe.
+/// are encoded once and reused; per message only the rest is. Thread-safe.
 /// </summary>
 /// <remarks>
 /// Encoding the Arabic bodies to base64 was most of the cost of an email. What is shared is found by comparing
 /// bytes, not by placeholders in the templates, so a template may personalise anything anywhere and still be
 /// rendered in full per subscriber; it only shares less. Base64 output is shared in whole lines of 57 input bytes,
-/// quoted-printable and the encoding choice in whole input lines: at those boundaries MimeKit's encoders and its
-/// encoding statistics carry no state, so the shared bytes plus the subscriber's bytes equal a single pass.
+/// quoted-printable output in whole input lines, and the statistics that choose the encoding in whole input lines:
+/// at those boundaries MimeKit's encoders and statistics carry no state, so shared bytes plus the subscriber's
+/// bytes equal a single pass.
 /// </remarks>
 internal sealed class TextPartEncoder(string subtype)
 {
@@ -31,67 +34,89 @@ internal sealed class TextPartEncoder(string subtype)
 
     public TextPart Create(string text)
     {
-        var bytes = Encoding.UTF8.GetBytes(text);
-        var known = Volatile.Read(ref shared);
-        var common = known is null ? 0 : bytes.AsSpan().CommonPrefixLength(known.Text);
-        if (known is null || common < known.LineSplit || common - known.LineSplit >= RelearnGain)
+        var length = Encoding.UTF8.GetByteCount(text);
+        var bytes = ArrayPool<byte>.Shared.Rent(length);
+        try
         {
-            known = Learn(bytes, common);
-            Volatile.Write(ref shared, known);
-        }
+            Encoding.UTF8.GetBytes(text, bytes);
+            var input = bytes.AsSpan(0, length);
+            var known = Volatile.Read(ref shared);
+            var common = known is null ? 0 : input.CommonPrefixLength(known.Text);
+            if (known is null || common < known.Reach || common - known.Reach >= RelearnGain)
+            {
+                known = Learn(input, common);
+                Volatile.Write(ref shared, known);
+            }
 
-        var encoding = known.LineScan.Add(TextScan.Of(bytes.AsSpan(known.LineSplit))).BestSevenBitEncoding(MaxLineLength);
-        if (encoding is not (ContentEncoding.Base64 or ContentEncoding.QuotedPrintable))
+            var encoding = known.LineScan.Add(TextScan.Of(input[known.LineSplit..])).BestSevenBitEncoding(MaxLineLength);
+            if (encoding is not (ContentEncoding.Base64 or ContentEncoding.QuotedPrintable))
+            {
+                // 7-bit text goes out as it is; MimeKit's own path is as fast and leaves the headers exactly as before.
+                return new TextPart(subtype) { Text = text };
+            }
+
+            // The shared bytes are read in place, not copied: a message's content is the shared prefix chained to its own.
+            var content = new ChainedStream();
+            if (encoding == known.Encoding)
+            {
+                content.Add(new MemoryStream(known.EncodedPrefix, writable: false));
+                content.Add(new MemoryStream(Encode(encoding, bytes, known.EncodedSplit, length - known.EncodedSplit), writable: false));
+            }
+            else
+            {
+                content.Add(new MemoryStream(Encode(encoding, bytes, 0, length), writable: false));
+            }
+
+            var part = new TextPart(subtype);
+            part.ContentType.CharsetEncoding = Encoding.UTF8;
+            part.Content = new MimeContent(content, encoding);
+            part.ContentTransferEncoding = encoding;
+            return part;
+        }
+        finally
         {
-            // 7-bit text goes out as it is; MimeKit's own path is as fast and leaves the header exactly as before.
-            return new TextPart(subtype) { Text = text };
+            ArrayPool<byte>.Shared.Return(bytes);
         }
-
-        var encoded = encoding == known.Encoding
-            ? Concat(known.EncodedPrefix, Encode(encoding, bytes.AsSpan(known.EncodedSplit)))
-            : Encode(encoding, bytes);
-        var part = new TextPart(subtype);
-        part.ContentType.CharsetEncoding = Encoding.UTF8;
-        part.Content = new MimeContent(new MemoryStream(encoded, writable: false), encoding);
-        part.ContentTransferEncoding = encoding;
-        return part;
     }
 
     /// <summary>Takes this message as the reference: what it shares with the last one is encoded now, once.</summary>
-    private static Shared Learn(byte[] bytes, int common)
+    private static Shared Learn(ReadOnlySpan<byte> input, int common)
     {
-        var lineSplit = bytes.AsSpan(0, common).LastIndexOf((byte)'\n') + 1;
-        var lineScan = TextScan.Of(bytes.AsSpan(0, lineSplit));
-        var encoding = lineScan.Add(TextScan.Of(bytes.AsSpan(lineSplit))).BestSevenBitEncoding(MaxLineLength);
-        var encodedSplit = encoding == ContentEncoding.Base64 ? lineSplit - lineSplit % Base64LineInput : lineSplit;
+        var text = input.ToArray();
+        var lineSplit = input[..common].LastIndexOf((byte)'\n') + 1;
+        var lineScan = TextScan.Of(input[..lineSplit]);
+        var encoding = lineScan.Add(TextScan.Of(input[lineSplit..])).BestSevenBitEncoding(MaxLineLength);
+        var encodedSplit = encoding == ContentEncoding.Base64 ? common - common % Base64LineInput : lineSplit;
         var prefix = encoding is ContentEncoding.Base64 or ContentEncoding.QuotedPrintable
-            ? Encode(encoding, bytes.AsSpan(0, encodedSplit))
+            ? Encode(encoding, text, 0, encodedSplit)
             : [];
-        return new Shared(bytes, lineSplit, lineScan, encoding, encodedSplit, prefix);
+        return new Shared(text, lineSplit, lineScan, encoding, encodedSplit, prefix);
     }
 
-    private static byte[] Encode(ContentEncoding encoding, ReadOnlySpan<byte> input)
+    /// <summary>The given input bytes encoded, the encoder flushed.</summary>
+    private static byte[] Encode(ContentEncoding encoding, byte[] input, int start, int count)
     {
         IMimeEncoder encoder = encoding == ContentEncoding.Base64
             ? new Base64Encoder(MaxLineLength)
             : new QuotedPrintableEncoder(MaxLineLength);
-        var source = input.ToArray();
-        var output = new byte[encoder.EstimateOutputLength(source.Length)];
-        var length = encoder.Flush(source, 0, source.Length, output);
-        return output.AsSpan(0, length).ToArray();
-    }
-
-    private static byte[] Concat(byte[] first, byte[] second)
-    {
-        var result = new byte[first.Length + second.Length];
-        first.CopyTo(result, 0);
-        second.CopyTo(result, first.Length);
-        return result;
+        var output = ArrayPool<byte>.Shared.Rent(encoder.EstimateOutputLength(count));
+        try
+        {
+            return output.AsSpan(0, encoder.Flush(input, start, count, output)).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(output);
+        }
     }
 
     /// <param name="Text">The reference message's bytes.</param>
     /// <param name="LineSplit">Where its shared whole lines end; <paramref name="LineScan"/> covers them.</param>
     /// <param name="Encoding">The reference message's transfer encoding, which <paramref name="EncodedPrefix"/> uses.</param>
-    /// <param name="EncodedSplit">The input bytes <paramref name="EncodedPrefix"/> encodes.</param>
-    private sealed record Shared(byte[] Text, int LineSplit, TextScan LineScan, ContentEncoding Encoding, int EncodedSplit, byte[] EncodedPrefix);
+    /// <param name="EncodedSplit">How many input bytes <paramref name="EncodedPrefix"/> encodes.</param>
+    private sealed record Shared(byte[] Text, int LineSplit, TextScan LineScan, ContentEncoding Encoding, int EncodedSplit, byte[] EncodedPrefix)
+    {
+        /// <summary>How long a common prefix must be for everything cached here to hold for another message.</summary>
+        public int Reach { get; } = Math.Max(LineSplit, EncodedSplit);
+    }
 }

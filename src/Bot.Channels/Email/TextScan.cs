@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
 using MimeKit;
 
 namespace Bot.Channels.Email;
@@ -19,12 +21,8 @@ internal readonly record struct TextScan(int Nuls, int EightBit, int Total, int 
         {
             var end = rest.IndexOf((byte)'\n');
             var line = end < 0 ? rest : rest[..end];
-            foreach (var b in line)
-            {
-                nuls += b == 0 ? 1 : 0;
-                eightBit += b > 127 ? 1 : 0;
-            }
-
+            nuls += line.Count((byte)0);
+            eightBit += CountEightBit(line);
             var length = end >= 0 && line.EndsWith("\r"u8) ? line.Length - 1 : line.Length;
             longest = Math.Max(longest, length);
             fromLine |= end >= 0 && line.StartsWith("From "u8);
@@ -51,5 +49,25 @@ internal readonly record struct TextScan(int Nuls, int EightBit, int Total, int 
         }
 
         return HasFromLine || LongestLine > maxLineLength ? ContentEncoding.QuotedPrintable : ContentEncoding.SevenBit;
+    }
+
+    private static int CountEightBit(ReadOnlySpan<byte> bytes)
+    {
+        var count = 0;
+        var i = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            for (; i + Vector128<byte>.Count <= bytes.Length; i += Vector128<byte>.Count)
+            {
+                count += BitOperations.PopCount(Vector128.ExtractMostSignificantBits(Vector128.Create(bytes.Slice(i, Vector128<byte>.Count))));
+            }
+        }
+
+        for (; i < bytes.Length; i++)
+        {
+            count += bytes[i] >> 7;
+        }
+
+        return count;
     }
 }
