@@ -8,7 +8,8 @@ namespace Bot.Channels.Email;
 /// <summary>
 /// The sender's MIME assembly: <see cref="EmailMimeBuilder"/> (shared with <c>bot preview</c> and the dry-run
 /// outbox, so what is previewed is what is sent) plus a <c>List-Id</c> naming the destination, which only the
-/// delivery target knows. Gmail's bulk-sender rules ask for List-Id on list mail.
+/// delivery target knows. Gmail's bulk-sender rules ask for List-Id on list mail. Bodies come from per-list
+/// <see cref="ListBodyEncoders"/>, which encode what a list's messages share once; the bytes stay the builder's.
 /// </summary>
 public sealed class EmailMimeComposer(EmailMimeBuilder builder, MailboxAddress from) : IMimeComposer
 {

@@ -13,12 +13,12 @@ namespace Bot.Channels.Email;
 /// are encoded once and reused; per message only the rest is. Thread-safe.
 /// </summary>
 /// <remarks>
-/// Encoding the Arabic bodies to base64 was most of the cost of an email. What is shared is found by comparing
-/// bytes, not by placeholders in the templates, so a template may personalise anything anywhere and still be
-/// rendered in full per subscriber; it only shares less. Base64 output is shared in whole lines of 57 input bytes,
-/// quoted-printable output in whole input lines, and the statistics that choose the encoding in whole input lines:
-/// at those boundaries MimeKit's encoders and statistics carry no state, so shared bytes plus the subscriber's
-/// bytes equal a single pass.
+/// Building the bodies (UTF-8, MimeKit's scan for the best encoding, base64 for Arabic) was most of the cost of
+/// composing an email. What is shared is found by comparing bytes, not by placeholders in the templates, so a
+/// template may personalise anything anywhere and still be rendered in full per subscriber; it only shares less.
+/// Base64 output is shared in whole lines of 57 input bytes, quoted-printable output in whole input lines, and the
+/// statistics that choose the encoding in whole input lines: at those boundaries MimeKit's encoders and statistics
+/// carry no state, so shared bytes plus the subscriber's bytes equal a single pass.
 /// </remarks>
 internal sealed class TextPartEncoder(string subtype)
 {
