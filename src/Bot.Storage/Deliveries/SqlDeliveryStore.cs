@@ -94,11 +94,11 @@ public sealed class SqlDeliveryStore(IDbConnectionFactory factory, TimeProvider 
         // A paused destination's new work is held from the start, so a resume releases it in order.
         return await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO deliveries (article_key, article_version, destination, recipient, kind, status, attempts, next_attempt_at, created_at, updated_at)
-            SELECT @ArticleKey, @ArticleVersion, t.name, @Recipient, @Kind, CASE WHEN t.paused THEN 'held' ELSE 'queued' END, 0, @Now, @Now, @Now
+            INSERT INTO deliveries (article_key, article_version, destination, recipient, kind, generation, status, attempts, next_attempt_at, created_at, updated_at)
+            SELECT @ArticleKey, @ArticleVersion, t.name, @Recipient, @Kind, @Generation, CASE WHEN t.paused THEN 'held' ELSE 'queued' END, 0, @Now, @Now, @Now
             FROM destinations t
             WHERE t.name = @Destination
-            ON CONFLICT (article_key, article_version, destination, recipient, kind) DO NOTHING
+            ON CONFLICT (article_key, article_version, destination, recipient, kind, generation) DO NOTHING
             """,
             deliveries.Select(d => new
             {
@@ -107,6 +107,7 @@ public sealed class SqlDeliveryStore(IDbConnectionFactory factory, TimeProvider 
                 d.Destination,
                 d.Recipient,
                 Kind = DeliveryNames.Of(d.Kind),
+                Generation = (long)d.Generation,
                 Now = now,
             }),
             transaction, cancellationToken: cancellationToken));
