@@ -25,18 +25,25 @@ public sealed class EmailMimeBuilder
     }
 
     /// <summary>Builds the message; <paramref name="messageId"/> (without angle brackets) is generated when not given.</summary>
-    public MimeMessage Build(EmailMessage email, string? messageId = null)
+    public MimeMessage Build(EmailMessage email, string? messageId = null) => Build(email, messageId, null);
+
+    /// <summary>
+    /// Builds the message with bodies from <paramref name="bodies"/> when given: the same bytes, with the encoding
+    /// of what one list's messages share done once.
+    /// </summary>
+    internal MimeMessage Build(EmailMessage email, string? messageId, ListBodyEncoders? bodies)
     {
         ArgumentNullException.ThrowIfNull(email);
-        var message = new MimeMessage
-        {
-            MessageId = messageId ?? MimeUtils.GenerateMessageId(_from.Domain),
-            Date = _timeProvider.GetUtcNow(),
-            Subject = email.Subject,
-        };
+        // Started from an empty header list: the default constructor fills in a Message-ID, Date and Subject (a
+        // random number, the host name and the local time zone) only to have them replaced; the headers still come
+        // out in its order.
+        var message = new MimeMessage(new HeaderList());
         // A fresh address per message: an InternetAddressList subscribes to its addresses' change events, so a
         // shared instance would keep every message ever built reachable (the email channel builds one per subscriber).
         message.From.Add(new MailboxAddress(_from.Name, _from.Address));
+        message.Date = _timeProvider.GetUtcNow();
+        message.Subject = email.Subject;
+        message.MessageId = messageId ?? MimeUtils.GenerateMessageId(_from.Domain);
         message.To.Add(new MailboxAddress(email.ToName ?? "", email.To));
         message.Headers.Add(HeaderId.ContentLanguage, email.Language);
         if (!string.IsNullOrEmpty(email.UnsubscribeUrl))
@@ -48,7 +55,9 @@ public sealed class EmailMimeBuilder
             }
         }
 
-        message.Body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody();
+        message.Body = bodies is null
+            ? new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody()
+            : new MultipartAlternative { bodies.Text.Create(email.TextBody), bodies.Html.Create(email.HtmlBody) };
 
         // Encoded for 7-bit transport here, once: every relay accepts it, and a DKIM signature added later stays
         // valid because the SMTP client has nothing left to re-encode.

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Bot.Core.Channels;
 using MimeKit;
@@ -7,15 +8,17 @@ namespace Bot.Channels.Email;
 /// <summary>
 /// The sender's MIME assembly: <see cref="EmailMimeBuilder"/> (shared with <c>bot preview</c> and the dry-run
 /// outbox, so what is previewed is what is sent) plus a <c>List-Id</c> naming the destination, which only the
-/// delivery target knows. Gmail's bulk-sender rules ask for List-Id on list mail.
+/// delivery target knows. Gmail's bulk-sender rules ask for List-Id on list mail. Bodies come from per-list
+/// <see cref="ListBodyEncoders"/>, which encode what a list's messages share once; the bytes stay the builder's.
 /// </summary>
 public sealed class EmailMimeComposer(EmailMimeBuilder builder, MailboxAddress from) : IMimeComposer
 {
     private readonly string idDomain = from.Domain is { Length: > 0 } domain ? domain : "localhost";
+    private readonly ConcurrentDictionary<string, ListBodyEncoders> bodies = new(StringComparer.Ordinal);
 
     public MimeMessage Compose(DeliveryTarget target, EmailMessage message)
     {
-        var mime = builder.Build(message);
+        var mime = builder.Build(message, null, bodies.GetOrAdd(target.Destination, _ => new ListBodyEncoders()));
         if (ListId(target.Destination) is { } listId)
         {
             mime.Headers.Add(HeaderId.ListId, listId);

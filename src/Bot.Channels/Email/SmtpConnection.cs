@@ -37,7 +37,16 @@ internal sealed class SmtpConnection(SmtpOptions options, ILogger logger) : IDis
         {
             var host = options.Host ?? throw new InvalidOperationException("Email:Smtp:Host is not set.");
             var socket = await OpenSocketAsync(host, options.Port, cancellationToken).ConfigureAwait(false);
-            await fresh.ConnectAsync(socket, host, options.Port, SocketOptions(options.Security), cancellationToken).ConfigureAwait(false);
+            if (options.Security == SmtpSecurity.None)
+            {
+                await fresh.ConnectAsync(new BufferedSocketStream(socket), host, options.Port, SecureSocketOptions.None, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                // TLS sessions keep MailKit's own socket stream: TLS is not exercised by the tests here.
+                await fresh.ConnectAsync(socket, host, options.Port, SocketOptions(options.Security), cancellationToken).ConfigureAwait(false);
+            }
+
             if (!string.IsNullOrWhiteSpace(options.Username))
             {
                 if (fresh.Capabilities.HasFlag(SmtpCapabilities.Authentication))

@@ -12,11 +12,13 @@ public sealed class EmailChannelSenderTests
 {
     private static readonly string[] ThreeSubscribers = ["reader1@example.org", "reader2@example.net", "reader3@example.com"];
 
-    [Fact]
-    public async Task SendAsync_ArabicMessageToThreeSubscribers_ArrivesIntact()
+    [Theory]
+    [InlineData(SmtpSecurity.None)]
+    [InlineData(SmtpSecurity.Auto)]
+    public async Task SendAsync_ArabicMessageToThreeSubscribers_ArrivesIntact(SmtpSecurity security)
     {
         await using var server = await FakeSmtpServer.StartAsync();
-        await using var sender = EmailSenderFactory.Create(server);
+        await using var sender = EmailSenderFactory.Create(EmailSenderFactory.Options(server.Port, 2, security));
         var names = new[] { "أحمد", "فاطمة الزهراء", null };
 
         var outcomes = new List<SendOutcome>();
@@ -195,6 +197,23 @@ public sealed class EmailChannelSenderTests
         var outcome = await sender.SendAsync(EmailTestMessages.Target("a@example.org"), EmailTestMessages.Arabic("a@example.org"), [], CancellationToken.None);
 
         Assert.IsType<SendOutcome.RetryLater>(outcome);
+    }
+
+    [Fact]
+    public async Task SendAsync_ServerNeverGreets_RetryLaterOnceTheReadTimesOut()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var accepting = listener.AcceptSocketAsync();
+        var options = EmailSenderFactory.Options(((IPEndPoint)listener.LocalEndpoint).Port);
+        options.Smtp.Timeout = TimeSpan.FromMilliseconds(300);
+        await using var sender = EmailSenderFactory.Create(options);
+
+        var outcome = await sender.SendAsync(EmailTestMessages.Target("a@example.org"), EmailTestMessages.Arabic("a@example.org"), [], CancellationToken.None);
+
+        using var silent = await accepting;
+        var retry = Assert.IsType<SendOutcome.RetryLater>(outcome);
+        Assert.Contains("timed out", retry.Reason, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

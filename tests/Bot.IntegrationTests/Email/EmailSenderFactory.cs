@@ -9,7 +9,8 @@ internal static class EmailSenderFactory
 {
     public const string From = "وكالة قدس برس <news@qudspress.example>";
 
-    public static EmailOptions Options(int port, int poolSize = 2) => new()
+    /// <summary>Plain sessions by default (the buffered stream); <see cref="SmtpSecurity.Auto"/> keeps MailKit's own socket stream.</summary>
+    public static EmailOptions Options(int port, int poolSize = 2, SmtpSecurity security = SmtpSecurity.None) => new()
     {
         From = From,
         PublicBaseUrl = "https://news.example.org",
@@ -18,6 +19,7 @@ internal static class EmailSenderFactory
             Host = "127.0.0.1",
             Port = port,
             PoolSize = poolSize,
+            Security = security,
             Timeout = TimeSpan.FromSeconds(10),
             LocalDomain = "bot.test",
         },
