@@ -30,14 +30,14 @@ public sealed class BenchEngine : IAsyncDisposable
     {
         _folder = folder;
         _services = services;
-        _articles = services.GetRequiredService<IArticleStore>();
+        _articles = Timings.Wrap(services.GetRequiredService<IArticleStore>(), "articles");
         var time = TimeProvider.System;
         var factory = services.GetRequiredService<IDbConnectionFactory>();
-        var store = new SqlDeliveryStore(factory, time);
+        var store = Timings.Wrap<IDeliveryStore>(new SqlDeliveryStore(factory, time), "deliveries");
         Store = store;
         var options = new DispatchOptions { BatchSize = 256, Parallelism = 8, MaxPacingWait = TimeSpan.Zero, PollInterval = TimeSpan.FromSeconds(1) };
         var dispatcher = new DeliveryDispatcher(
-            store, _articles, new PlainRenderer(), new SqlRecipientDirectory(factory, time),
+            store, _articles, new PlainRenderer(), Timings.Wrap<IRecipientDirectory>(new SqlRecipientDirectory(factory, time), "recipients"),
             new ChannelSenderSet([Sender], new HashSet<string>()),
             new DestinationCatalog([destination]),
             new RetrySchedule(new RetryOptions(), time, new Random(1)),
@@ -48,6 +48,9 @@ public sealed class BenchEngine : IAsyncDisposable
     }
 
     public FirstSendSender Sender { get; } = new(ChannelNames.Email);
+
+    /// <summary>Time spent in each store call since the engine was created.</summary>
+    public CallTimings Timings { get; } = new();
 
     public IDeliveryStore Store { get; }
 
