@@ -25,6 +25,7 @@ public sealed class BenchEngine : IAsyncDisposable
     private readonly IArticleStore _articles;
     private readonly DeliverySignal _imported = new();
     private readonly DispatchLoop _loop;
+    private readonly DeliveryDispatcher _dispatcher;
 
     private BenchEngine(string folder, ServiceProvider services, Destination destination)
     {
@@ -44,6 +45,7 @@ public sealed class BenchEngine : IAsyncDisposable
             new SendPacer(new PacingOptions { Channels = [] }, time),
             new LeaseClock(new LeaseOptions(), time),
             options, time, NullLogger<DeliveryDispatcher>.Instance);
+        _dispatcher = dispatcher;
         _loop = new DispatchLoop(dispatcher, store, _imported, options, time, NullLogger<DispatchLoop>.Instance);
     }
 
@@ -98,6 +100,14 @@ public sealed class BenchEngine : IAsyncDisposable
         await _articles.ImportAsync(
             new Article { Key = key, Title = "عنوان", Paragraphs = ["نص"], Language = "ar", Received = DateTimeOffset.UtcNow }, CancellationToken.None);
         _imported.Notify();
+    }
+
+    /// <summary>Imports an article and plans it to the end without sending anything.</summary>
+    public async Task<int> ImportAndPlanAsync(string key)
+    {
+        await _articles.ImportAsync(
+            new Article { Key = key, Title = "عنوان", Paragraphs = ["نص"], Language = "ar", Received = DateTimeOffset.UtcNow }, CancellationToken.None);
+        return await _dispatcher.PlanPendingAsync(CancellationToken.None);
     }
 
     public Task RunUntilAsync(Func<bool> done) => RunWhileAsync(async () =>

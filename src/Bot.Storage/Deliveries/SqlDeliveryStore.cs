@@ -82,6 +82,7 @@ public sealed class SqlDeliveryStore(IDbConnectionFactory factory, TimeProvider 
     {
         if (deliveries.Count == 0) return 0;
         await using var connection = await factory.OpenAsync(cancellationToken);
+        using var writer = await factory.Dialect.EnterWriterAsync(connection, cancellationToken);
         await using var transaction = await factory.Dialect.BeginWriteAsync(connection, cancellationToken);
         var created = await InsertAsync(connection, transaction, deliveries, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -124,6 +125,7 @@ public sealed class SqlDeliveryStore(IDbConnectionFactory factory, TimeProvider 
     public async Task<FanOutProgress> FanOutAsync(PlannedFanOut fanOut, long afterId, int pageSize, CancellationToken cancellationToken)
     {
         await using var connection = await factory.OpenAsync(cancellationToken);
+        using var writer = await factory.Dialect.EnterWriterAsync(connection, cancellationToken);
         await using var transaction = await factory.Dialect.BeginWriteAsync(connection, cancellationToken);
         var sql = fanOut.Source == FanOutSource.ActiveSubscribers
             ? """
@@ -159,6 +161,7 @@ public sealed class SqlDeliveryStore(IDbConnectionFactory factory, TimeProvider 
     public async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(string owner, int limit, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         await using var connection = await factory.OpenAsync(cancellationToken);
+        using var writer = await factory.Dialect.EnterWriterAsync(connection, cancellationToken);
         await using var transaction = await factory.Dialect.BeginWriteAsync(connection, cancellationToken);
         await ReleaseExpiredAsync(connection, transaction, now, cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
@@ -208,6 +211,7 @@ public sealed class SqlDeliveryStore(IDbConnectionFactory factory, TimeProvider 
     {
         if (sent.Count == 0) return 0;
         await using var connection = await factory.OpenAsync(cancellationToken);
+        using var writer = await factory.Dialect.EnterWriterAsync(connection, cancellationToken);
         await using var transaction = await factory.Dialect.BeginWriteAsync(connection, cancellationToken);
         var marked = 0;
         foreach (var chunk in sent.Chunk(ValuesRows.MaxRows))
@@ -275,6 +279,7 @@ public sealed class SqlDeliveryStore(IDbConnectionFactory factory, TimeProvider 
     public async Task<int> ReleaseExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await factory.OpenAsync(cancellationToken);
+        using var writer = await factory.Dialect.EnterWriterAsync(connection, cancellationToken);
         await using var transaction = await factory.Dialect.BeginWriteAsync(connection, cancellationToken);
         var released = await ReleaseExpiredAsync(connection, transaction, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -295,6 +300,7 @@ public sealed class SqlDeliveryStore(IDbConnectionFactory factory, TimeProvider 
     {
         if (destinations.Count == 0) return;
         await using var connection = await factory.OpenAsync(cancellationToken);
+        using var writer = await factory.Dialect.EnterWriterAsync(connection, cancellationToken);
         await using var transaction = await factory.Dialect.BeginWriteAsync(connection, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -322,6 +328,7 @@ public sealed class SqlDeliveryStore(IDbConnectionFactory factory, TimeProvider 
     {
         var now = time.GetUtcNow();
         await using var connection = await factory.OpenAsync(cancellationToken);
+        using var writer = await factory.Dialect.EnterWriterAsync(connection, cancellationToken);
         await using var transaction = await factory.Dialect.BeginWriteAsync(connection, cancellationToken);
         var found = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE destinations SET paused = @Paused, updated_at = @Now WHERE name = @Name",
