@@ -28,6 +28,11 @@ public sealed class SqlDeliveryStore(IDbConnectionFactory factory, TimeProvider 
                           AND x.status IN {Unfinished})
         """;
 
+    // What a claim needs: every instant read back is parsed from text on SQLite, so the listing's other columns stay behind.
+    private const string ClaimedColumns =
+        "id AS Id, article_key AS ArticleKey, article_version AS ArticleVersion, destination AS Destination, recipient AS Recipient, " +
+        "kind AS Kind, attempts AS Attempts, next_attempt_at AS NextAttemptAt, remote_ids AS RemoteIds, lease_until AS LeaseUntil";
+
     private const string ReturnedColumns =
         "id AS Id, article_key AS ArticleKey, article_version AS ArticleVersion, destination AS Destination, recipient AS Recipient, " +
         "kind AS Kind, status AS Status, attempts AS Attempts, next_attempt_at AS NextAttemptAt, remote_ids AS RemoteIds, " +
@@ -173,7 +178,7 @@ public sealed class SqlDeliveryStore(IDbConnectionFactory factory, TimeProvider 
                 WHERE {ClaimableHead} AND d.next_attempt_at <= @Now
                 ORDER BY d.next_attempt_at, d.id
                 LIMIT @Limit{factory.Dialect.ForUpdateSkipLocked})
-            RETURNING {ReturnedColumns}
+            RETURNING {ClaimedColumns}
             """,
             new { Owner = owner, LeaseUntil = leaseUntil, Now = now, Limit = (long)limit }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
