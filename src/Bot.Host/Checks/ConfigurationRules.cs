@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
+using Bot.Core.Delivery.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace Bot.Host.Checks;
@@ -41,7 +42,7 @@ public static partial class ConfigurationRules
         foreach (var p in ValidateTelegram(configuration)) yield return p;
         foreach (var p in ValidateDiscord(configuration)) yield return p;
         foreach (var p in ValidateEmail(configuration)) yield return p;
-        foreach (var p in ValidateDestinationNames(configuration)) yield return p;
+        foreach (var p in ValidateDestinations(configuration)) yield return p;
     }
 
     /// <summary>The listen addresses, split as Kestrel splits them.</summary>
@@ -96,15 +97,6 @@ public static partial class ConfigurationRules
 
         foreach (var p in ValidateUrl(configuration, "Telegram:ApiBaseUrl")) yield return p;
         foreach (var p in ValidateIds(configuration, "Telegram:Admins")) yield return p;
-
-        foreach (var destination in configuration.GetSection("Telegram:Destinations").GetChildren())
-        {
-            foreach (var p in RequireName(destination)) yield return p;
-            if (string.IsNullOrWhiteSpace(destination["ChatId"]))
-            {
-                yield return new("a Telegram destination needs a ChatId (a number or @channelname)", $"{destination.Path}:ChatId");
-            }
-        }
     }
 
     private static IEnumerable<CheckProblem> ValidateDiscord(IConfiguration configuration)
@@ -117,29 +109,6 @@ public static partial class ConfigurationRules
         if (!string.IsNullOrEmpty(applicationId) && !ulong.TryParse(applicationId, CultureInfo.InvariantCulture, out _))
         {
             yield return new("must be a numeric id", "Discord:ApplicationId");
-        }
-
-        foreach (var destination in configuration.GetSection("Discord:Destinations").GetChildren())
-        {
-            foreach (var p in RequireName(destination)) yield return p;
-            var channelId = destination["ChannelId"];
-            var webhook = destination["WebhookUrl"];
-            if (string.IsNullOrWhiteSpace(channelId) && string.IsNullOrWhiteSpace(webhook))
-            {
-                yield return new("a Discord destination needs a ChannelId or a WebhookUrl", $"{destination.Path}:ChannelId");
-            }
-            else if (!string.IsNullOrWhiteSpace(channelId) && !string.IsNullOrWhiteSpace(webhook))
-            {
-                yield return new("give a ChannelId or a WebhookUrl, not both", $"{destination.Path}:WebhookUrl");
-            }
-            else if (!string.IsNullOrWhiteSpace(channelId) && !ulong.TryParse(channelId, CultureInfo.InvariantCulture, out _))
-            {
-                yield return new("must be a numeric channel id", $"{destination.Path}:ChannelId");
-            }
-            else if (!string.IsNullOrWhiteSpace(webhook) && !IsAbsoluteHttp(webhook))
-            {
-                yield return new("must be an absolute https URL", $"{destination.Path}:WebhookUrl");
-            }
         }
     }
 
@@ -169,46 +138,11 @@ public static partial class ConfigurationRules
         }
 
         foreach (var p in ValidateUrl(configuration, "Email:PublicBaseUrl")) yield return p;
-
-        foreach (var destination in configuration.GetSection("Email:Destinations").GetChildren())
-        {
-            foreach (var p in RequireName(destination)) yield return p;
-        }
     }
 
-    private static IEnumerable<CheckProblem> ValidateDestinationNames(IConfiguration configuration)
-    {
-        // Names are global: admin commands and --destination take a name without a channel.
-        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var channel in new[] { "Telegram", "Discord", "Email" })
-        {
-            foreach (var destination in configuration.GetSection($"{channel}:Destinations").GetChildren())
-            {
-                var name = destination["Name"];
-                if (string.IsNullOrWhiteSpace(name))
-                {
-                    continue;
-                }
-
-                if (seen.TryGetValue(name, out var first))
-                {
-                    yield return new($"destination name '{name}' is already used by {first}", $"{destination.Path}:Name");
-                }
-                else
-                {
-                    seen[name] = destination.Path;
-                }
-            }
-        }
-    }
-
-    private static IEnumerable<CheckProblem> RequireName(IConfigurationSection destination)
-    {
-        if (string.IsNullOrWhiteSpace(destination["Name"]))
-        {
-            yield return new("every destination needs a Name", $"{destination.Path}:Name");
-        }
-    }
+    // The engine's reader owns the destination rules, so bot check reports exactly what bot run would refuse.
+    private static IEnumerable<CheckProblem> ValidateDestinations(IConfiguration configuration) =>
+        DestinationSettingsReader.Read(configuration.AsEnumerable()).Problems.Select(p => new CheckProblem(p.Message, p.Key));
 
     private static IEnumerable<CheckProblem> ValidateIds(IConfiguration configuration, string key)
     {

@@ -1,6 +1,7 @@
 using Bot.Host.Checks;
 using Bot.Host.Composition;
 using Bot.Host.Http;
+using Bot.Host.Metrics;
 using Bot.Host.Subscriptions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -32,11 +33,13 @@ public static class BotWebHost
         builder.Services.AddBotCore(configuration);
         builder.Services.AddBotRun(configuration);
         builder.Services.AddSubscriptionHttp(configuration);
+        builder.Services.AddBotMetrics();
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseRateLimiter();
         app.MapHealthEndpoints();
+        app.MapMetricsEndpoint();
         app.MapSubscriptionEndpoints();
         return app;
     }

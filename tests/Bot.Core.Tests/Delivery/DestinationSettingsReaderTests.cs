@@ -15,6 +15,7 @@ public sealed class DestinationSettingsReaderTests
         var settings = Read(
             ("Email:Destinations:0:Name", "readers"),
             ("Email:Destinations:0:SendCorrections", "true"),
+            ("Email:Destinations:0:Language", "ar"),
             ("Telegram:BotToken", "secret"),
             ("Telegram:Destinations:1:Name", "second"),
             ("Telegram:Destinations:1:ChatId", "@quds_news"),
@@ -146,6 +147,20 @@ public sealed class DestinationSettingsReaderTests
         Assert.Equal("Email:Destinations:0:Name", problem.Key);
         Assert.Contains("Telegram:Destinations:0:Name", problem.Message);
         Assert.Single(settings.Destinations);
+    }
+
+    [Fact]
+    public void Read_DuplicateOfADestinationWithOtherProblems_BothReported()
+    {
+        var settings = Read(
+            ("Telegram:Destinations:0:Name", "News"),
+            ("Discord:Destinations:0:Name", "news"),
+            ("Discord:Destinations:0:ChannelId", "42"));
+
+        Assert.Equal(
+            ["Telegram:Destinations:0:ChatId", "Discord:Destinations:0:Name"],
+            settings.Problems.Select(p => p.Key));
+        Assert.Empty(settings.Destinations);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ using Xunit;
 namespace Bot.IntegrationTests.Delivery;
 
 /// <summary>What the delivery store must do, written once and run against each database by a sealed subclass.</summary>
-public abstract class DeliveryStoreContractTests : IAsyncLifetime
+public abstract partial class DeliveryStoreContractTests : IAsyncLifetime
 {
     protected static readonly DateTimeOffset Start = new(2026, 11, 30, 6, 0, 0, TimeSpan.Zero);
     private static readonly CancellationToken None = CancellationToken.None;

@@ -11,7 +11,8 @@ namespace Bot.Core.Delivery.Configuration;
 /// <item><c>Telegram:Destinations:N:</c> <c>Name</c>, <c>ChatId</c> (a number or <c>@username</c>), <c>Template</c>, <c>Filter</c>.</item>
 /// <item><c>Discord:Destinations:N:</c> <c>Name</c>, exactly one of <c>ChannelId</c> and <c>WebhookUrl</c>, <c>Template</c>,
 /// <c>Filter</c>, <c>Color</c> (<c>#RRGGBB</c>, <c>0xRRGGBB</c> or a decimal).</item>
-/// <item><c>Email:Destinations:N:</c> <c>Name</c>, <c>Template</c>, <c>Filter</c>, <c>SendCorrections</c> (true/false).</item>
+/// <item><c>Email:Destinations:N:</c> <c>Name</c>, <c>Template</c>, <c>Filter</c>, <c>SendCorrections</c> (true/false),
+/// <c>Language</c> (of the list's subscription pages).</item>
 /// </list>
 /// <c>Filter</c> is either one string (see <see cref="DestinationFilterParser"/>) or a section with
 /// <c>Tags:N</c>, <c>Categories:N</c>, <c>Languages:N</c> and <c>Pattern</c>. Names are unique across channels.
@@ -56,15 +57,16 @@ public static partial class DestinationSettingsReader
             var prefix = $"{section}:Destinations:{index}";
             var before = problems.Count;
             var destination = ReadOne(channel, prefix, fields, problems);
-            if (destination is null || problems.Count > before) continue;
+            if (destination is null) continue;
 
+            // Checked even when the destination has other problems, so bot check lists everything at once.
             if (names.TryGetValue(destination.Name, out var firstKey))
             {
                 problems.Add(new($"{prefix}:Name", $"the name '{destination.Name}' is already used by {firstKey}"));
                 continue;
             }
             names[destination.Name] = $"{prefix}:Name";
-            destinations.Add(destination);
+            if (problems.Count == before) destinations.Add(destination);
         }
 
         return new DestinationSettings(destinations, problems);
@@ -83,7 +85,8 @@ public static partial class DestinationSettingsReader
         {
             ChannelNames.Telegram => new[] { "Name", "ChatId", "Template", "Filter" },
             ChannelNames.Discord => ["Name", "ChannelId", "WebhookUrl", "Template", "Filter", "Color"],
-            _ => ["Name", "Template", "Filter", "SendCorrections"],
+            // Language is read by the subscription pages (SubscriptionListsReader), not by the engine.
+            _ => ["Name", "Template", "Filter", "SendCorrections", "Language"],
         };
         foreach (var (field, (key, _)) in fields)
         {
