@@ -339,12 +339,10 @@ public sealed class SqlDeliveryStore(IDbConnectionFactory factory, TimeProvider 
             "UPDATE destinations SET paused = @Paused, updated_at = @Now WHERE name = @Name",
             new { Name = destination, Paused = paused, Now = now }, transaction, cancellationToken: cancellationToken));
         if (found == 0) return false;
-        // "status IN Unfinished" repeats the partial index's own condition, which both databases need to see
-        // before they use it; it holds only the destination's waiting deliveries, not everything it was ever sent.
         await connection.ExecuteAsync(new CommandDefinition(
             paused
-                ? $"UPDATE deliveries SET status = 'held', updated_at = @Now WHERE destination = @Name AND status IN {Unfinished} AND status IN ('queued', 'failed')"
-                : $"UPDATE deliveries SET status = 'queued', updated_at = @Now WHERE destination = @Name AND status IN {Unfinished} AND status = 'held'",
+                ? "UPDATE deliveries SET status = 'held', updated_at = @Now WHERE destination = @Name AND status IN ('queued', 'failed')"
+                : "UPDATE deliveries SET status = 'queued', updated_at = @Now WHERE destination = @Name AND status = 'held'",
             new { Name = destination, Now = now }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return true;

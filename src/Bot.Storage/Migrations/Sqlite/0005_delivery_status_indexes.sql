@@ -1,8 +1,7 @@
--- Each status change of a delivery (queued, sending, sent) rewrote its entry in every index that names the
--- status, four of them, and a fan-out makes two such changes per recipient. These two are not worth it:
--- pausing and resuming a destination finds its waiting deliveries through ix_deliveries_unfinished_order,
--- and the lookups by article (edits, deletes, corrections, retractions) read only a few rows of one
--- destination, or a whole fan-out, where the status column in the index saved little.
-DROP INDEX ix_deliveries_destination_status;
+-- Each status change of a delivery (queued, sending, sent) rewrites its entry in every index that names the
+-- status, and a fan-out makes two such changes per recipient. The lookups by article (edits, deletes,
+-- corrections, retractions, the announcement state of a new version) need article, destination and kind;
+-- the status they also filter on is read from the row. Measured on 100,000 deliveries going queued, sending,
+-- sent: a quarter less time updating.
 DROP INDEX ix_deliveries_article_destination;
 CREATE INDEX ix_deliveries_article_destination_kind ON deliveries (article_key, destination, kind);
