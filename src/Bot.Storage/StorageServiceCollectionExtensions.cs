@@ -33,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<MigrationRunner>();
         services.TryAddSingleton<IArticleStore, SqlArticleStore>();
         services.TryAddSingleton<IStoreHealth, StoreHealth>();
+        services.TryAddSingleton<IBotStateStore, SqlBotStateStore>();
         return services;
     }
 

@@ -19,7 +19,9 @@ public sealed class TelegramAdminCommands(
     IDeliveryStore deliveries,
     DestinationCatalog catalog,
     IMessageRenderer renderer,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    TelegramPublishCommand? publish = null,
+    TelegramSubscribersCommand? subscribers = null)
 {
     /// <summary>The command menu published with setMyCommands, in display order.</summary>
     public static IReadOnlyList<(string Name, string Description)> Menu { get; } =
@@ -30,8 +32,10 @@ public sealed class TelegramAdminCommands(
         ("preview", "ID [channel] — show what would be sent"),
         ("retry", "[delivery id] — put dead deliveries back in the queue"),
         ("pause", "NAME — hold a destination's deliveries"),
-        ("resume", "NAME — send a paused destination's deliveries"),
+        ("resume", "NAME — send held deliveries; re-enable a disabled destination"),
         ("destinations", "Configured destinations and their state"),
+        ("publish", "ID — announce an article again everywhere it matches"),
+        ("subscribers", "Email list counts by state"),
     ];
 
     private const int ListLimit = 1000;
@@ -49,6 +53,8 @@ public sealed class TelegramAdminCommands(
             "pause" => await PauseAsync(command.Arguments, paused: true, cancellationToken),
             "resume" => await PauseAsync(command.Arguments, paused: false, cancellationToken),
             "destinations" => await DestinationsAsync(cancellationToken),
+            "publish" when publish is not null => await publish.ExecuteAsync(command.Arguments, Actor(command), cancellationToken),
+            "subscribers" when subscribers is not null => await subscribers.ExecuteAsync(cancellationToken),
             _ => (Text($"Unknown command /{Escape(command.Name)}. Try /help."), "unknown"),
         };
 
@@ -164,6 +170,12 @@ public sealed class TelegramAdminCommands(
         }
 
         var known = await deliveries.SetPausedAsync(name, paused, cancellationToken);
+        if (known && !paused)
+        {
+            // Also the way back for a destination a permanent failure disabled, once its cause is fixed.
+            await deliveries.SetDisabledAsync(name, null, cancellationToken);
+        }
+
         return known
             ? (Text($"{Escape(name)} {(paused ? "paused: its deliveries are held" : "resumed: held deliveries go out in order")}."), paused ? "paused" : "resumed")
             : (Text($"No destination {Escape(name)}. See /destinations."), "unknown destination");

@@ -17,7 +17,8 @@ public sealed class TelegramCommandService(
     TelegramAdminCommands commands,
     TelegramChannelSender replies,
     TimeProvider timeProvider,
-    ILoggerFactory loggerFactory)
+    ILoggerFactory loggerFactory,
+    TelegramUpdateOffsetStore? offsets = null)
 {
     public const string Refusal = "Sorry, this bot only takes commands from its admins.";
 
@@ -30,7 +31,7 @@ public sealed class TelegramCommandService(
         // Its own HttpClient, whose timeout outlasts the long poll; the sender's is tuned for short requests.
         using var http = TelegramClientFactory.CreateHttpClient(settings.PollTimeout + TimeSpan.FromSeconds(15));
         var client = TelegramClientFactory.Create(settings, http);
-        var poller = new TelegramUpdatePoller(client, settings.PollTimeout, timeProvider, loggerFactory.CreateLogger<TelegramUpdatePoller>());
+        var poller = new TelegramUpdatePoller(client, settings.PollTimeout, timeProvider, loggerFactory.CreateLogger<TelegramUpdatePoller>(), offsets: offsets);
         var username = await PrepareAsync(client, poller, stoppingToken);
         if (username is null)
         {

@@ -36,4 +36,13 @@ internal static partial class TelegramLog
 
     [LoggerMessage(EventId = 2115, Level = LogLevel.Warning, Message = "Telegram reply to /{Command} in chat {Chat} not sent: {Outcome}")]
     public static partial void ReplyFailed(ILogger logger, string command, string chat, string outcome);
+
+    [LoggerMessage(EventId = 2116, Level = LogLevel.Warning, Message = "Admin notice {Kind} for {Destination} ({Count} time(s)) goes to {Admins} admin(s)")]
+    public static partial void AdminNotice(ILogger logger, string kind, string destination, int count, int admins);
+
+    [LoggerMessage(EventId = 2117, Level = LogLevel.Warning, Message = "Admin notice {Kind} for {Destination} did not reach admin chat {Chat}: {Outcome}")]
+    public static partial void AdminNoticeFailed(ILogger logger, string kind, string destination, string chat, string outcome);
+
+    [LoggerMessage(EventId = 2118, Level = LogLevel.Warning, Message = "The stored Telegram update offset could not be {Operation}; polling goes on without it")]
+    public static partial void OffsetStoreFailed(ILogger logger, Exception exception, string operation);
 }

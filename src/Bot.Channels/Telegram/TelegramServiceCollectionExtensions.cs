@@ -1,8 +1,11 @@
+using Bot.Core.Admin;
 using Bot.Core.Channels;
 using Bot.Core.Delivery;
 using Bot.Core.Delivery.Dispatch;
+using Bot.Core.Delivery.Republishing;
 using Bot.Core.Rendering;
 using Bot.Core.Storage;
+using Bot.Core.Subscriptions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -52,23 +55,37 @@ public static class TelegramServiceCollectionExtensions
                 logger);
         });
 
-        // Admin commands need the delivery engine's store, catalogue and renderer, which the host registers.
+        // Admin commands need the delivery engine's store, catalogue and renderer, which the host registers;
+        // /publish and /subscribers answer only where the host also registers a republisher and a subscriber count.
         services.TryAddSingleton(sp => new TelegramAdminCommands(
             sp.GetRequiredService<IArticleStore>(),
             sp.GetRequiredService<IDeliveryStore>(),
             sp.GetRequiredService<DestinationCatalog>(),
             sp.GetRequiredService<IMessageRenderer>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ArticleRepublisher>() is { } republisher ? new TelegramPublishCommand(republisher, sp.GetRequiredService<TimeProvider>()) : null,
+            sp.GetService<ISubscriberCounter>() is { } counter ? new TelegramSubscribersCommand(counter, sp.GetRequiredService<DestinationCatalog>()) : null));
+        services.TryAddSingleton(sp => new TelegramUpdateOffsetStore(
+            sp.GetRequiredService<IBotStateStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TelegramUpdateOffsetStore>>()));
         services.TryAddSingleton(sp => new TelegramCommandService(
             sp.GetRequiredService<IOptions<TelegramOptions>>(),
             sp.GetRequiredService<TelegramAdminCommands>(),
             sp.GetRequiredService<TelegramChannelSender>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<TelegramUpdateOffsetStore>()));
 
         if (!string.IsNullOrWhiteSpace(configuration[$"{TelegramOptions.SectionName}:BotToken"]))
         {
             services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TelegramChannelSender>());
+            // Admins hear about disabled destinations, dead deliveries and moved chats in their chat with the bot.
+            services.TryAddSingleton<IAdminNoticeSink>(sp =>
+            {
+                var admins = sp.GetRequiredService<IOptions<TelegramOptions>>().Value.Admins;
+                return admins.Count == 0
+                    ? new LoggingAdminNoticeSink(sp.GetRequiredService<ILogger<LoggingAdminNoticeSink>>())
+                    : new TelegramAdminNoticeSink([.. admins], sp.GetRequiredService<TelegramChannelSender>(), sp.GetRequiredService<ILogger<TelegramAdminNoticeSink>>());
+            });
         }
 
         return services;

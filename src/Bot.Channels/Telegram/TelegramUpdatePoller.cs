@@ -11,13 +11,15 @@ namespace Bot.Channels.Telegram;
 /// run and polls again at once after an error, hammering an API that is down; here the offset moves on only after
 /// the handler returned, and failures back off (capped, with jitter). A 409 Conflict (another poller or an old
 /// process still polling during a redeploy) is waited out, not treated as fatal, so the bot never goes deaf.
+/// With <paramref name="offsets"/> the offset also survives a restart.
 /// </summary>
 public sealed class TelegramUpdatePoller(
     ITelegramBotClient client,
     TimeSpan pollTimeout,
     TimeProvider timeProvider,
     ILogger<TelegramUpdatePoller> logger,
-    Random? jitter = null)
+    Random? jitter = null,
+    TelegramUpdateOffsetStore? offsets = null)
 {
     /// <summary>First delay after a failed poll; it doubles with each further failure.</summary>
     public static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
@@ -33,7 +35,7 @@ public sealed class TelegramUpdatePoller(
     public async Task RunAsync(Func<Update, CancellationToken, Task> handler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        int? offset = null;
+        int? offset = offsets is null ? null : await offsets.LoadAsync(cancellationToken);
         var failures = 0;
         var timeoutSeconds = Math.Max(0, (int)pollTimeout.TotalSeconds);
         while (!cancellationToken.IsCancellationRequested)
@@ -91,6 +93,11 @@ public sealed class TelegramUpdatePoller(
                 }
 
                 offset = update.Id + 1;
+                if (offsets is not null)
+                {
+                    // Not cancellable: a stop during the handler must still record that its update was answered.
+                    await offsets.SaveAsync(offset.Value, CancellationToken.None);
+                }
             }
         }
     }

@@ -1,14 +1,18 @@
 using Bot.Channels.DryRun;
+using Bot.Core.Admin;
 using Bot.Core.Channels;
 using Bot.Core.Delivery;
 using Bot.Core.Delivery.Dispatch;
+using Bot.Core.Delivery.Republishing;
 using Bot.Core.Delivery.Timing;
 using Bot.Core.Rendering;
+using Bot.Core.Storage;
 using Bot.Storage;
 using Bot.Storage.Deliveries;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Delivery;
@@ -20,6 +24,7 @@ public static class DeliveryServiceCollectionExtensions
     {
         services.TryAddSingleton<IDeliveryStore>(sp => new SqlDeliveryStore(sp.GetRequiredService<IDbConnectionFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IRecipientDirectory>(sp => new SqlRecipientDirectory(sp.GetRequiredService<IDbConnectionFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IRepublishLedger>(sp => new SqlRepublishLedger(sp.GetRequiredService<IDbConnectionFactory>()));
         return services;
     }
 
@@ -88,6 +93,19 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton<DeliveryDispatcher>();
         services.TryAddSingleton<DispatchLoop>();
         services.AddHostedService<DeliveryWorker>();
+
+        // Admin notices: a channel may register its own sink first (Telegram does when it has a token).
+        AddValidated<AdminNoticeOptions>(services, configuration, "Delivery:AdminNotices", o => o.Validate());
+        services.TryAddSingleton<IAdminNoticeSink, LoggingAdminNoticeSink>();
+        services.TryAddSingleton(sp => new AdminNoticeQueue(
+            sp.GetRequiredService<IOptions<AdminNoticeOptions>>().Value, sp.GetRequiredService<IAdminNoticeSink>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AdminNoticeQueue>>()));
+        services.TryAddSingleton<IAdminNotifier>(sp => sp.GetRequiredService<AdminNoticeQueue>());
+        services.AddHostedService<AdminNoticeWorker>();
+
+        services.TryAddSingleton(sp => new ArticleRepublisher(
+            sp.GetRequiredService<IArticleStore>(), sp.GetRequiredService<IDeliveryStore>(), sp.GetRequiredService<IRepublishLedger>(),
+            sp.GetRequiredService<DestinationCatalog>(), sp.GetRequiredService<DeliveryDispatcher>().WorkAvailable, sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 

@@ -108,19 +108,19 @@ public sealed class SqlDeliveryStore(IDbConnectionFactory factory, TimeProvider 
             var rows = new ValuesRows(command);
             foreach (var d in chunk)
             {
-                rows.Add(d.ArticleKey, (long)d.ArticleVersion, d.Destination, d.Recipient, DeliveryNames.Of(d.Kind));
+                rows.Add(d.ArticleKey, (long)d.ArticleVersion, d.Destination, d.Recipient, DeliveryNames.Of(d.Kind), (long)d.Generation);
             }
             var at = rows.Parameter(now);
             // A paused destination's new work is held from the start, so a resume releases it in order.
             command.CommandText =
                 $"""
-                INSERT INTO deliveries (article_key, article_version, destination, recipient, kind, status, attempts, next_attempt_at, created_at, updated_at)
-                SELECT v.column1, v.column2, t.name, v.column4, v.column5, CASE WHEN t.paused THEN 'held' ELSE 'queued' END, 0, {at}, {at}, {at}
+                INSERT INTO deliveries (article_key, article_version, destination, recipient, kind, generation, status, attempts, next_attempt_at, created_at, updated_at)
+                SELECT v.column1, v.column2, t.name, v.column4, v.column5, v.column6, CASE WHEN t.paused THEN 'held' ELSE 'queued' END, 0, {at}, {at}, {at}
                 FROM ({rows.Text}) AS v
                 JOIN destinations t ON t.name = v.column3
                 WHERE true
-                ORDER BY v.column6
-                ON CONFLICT (article_key, article_version, destination, recipient, kind) DO NOTHING
+                ORDER BY v.column7
+                ON CONFLICT (article_key, article_version, destination, recipient, kind, generation) DO NOTHING
                 """;
             created += await command.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -13,7 +13,7 @@ namespace Bot.Storage.Deliveries;
 /// </summary>
 internal sealed class ValuesRows(DbCommand command)
 {
-    /// <summary>Rows per statement: far below both databases' parameter limits (SQLite 32,766, PostgreSQL 65,535) even with five distinct values a row.</summary>
+    /// <summary>Rows per statement: far below both databases' parameter limits (SQLite 32,766, PostgreSQL 65,535) even with seven distinct values a row.</summary>
     public const int MaxRows = 1000;
 
     private static readonly UtcDateTimeOffsetHandler Instants = new();

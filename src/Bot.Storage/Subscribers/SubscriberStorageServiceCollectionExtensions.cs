@@ -14,6 +14,7 @@ public static class SubscriberStorageServiceCollectionExtensions
     {
         services.TryAddSingleton<ISubscriberStore, SqlSubscriberStore>();
         services.TryAddSingleton<SubscriptionTokenKeyStore>();
+        services.TryAddSingleton<ISubscriberCounter, SqlSubscriberCounter>();
         return services;
     }
 }

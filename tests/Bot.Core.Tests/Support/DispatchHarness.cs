@@ -32,11 +32,12 @@ public sealed class DispatchHarness
             new RetrySchedule(retry ?? new RetryOptions { Jitter = RetryJitter.None, BaseDelay = TimeSpan.FromSeconds(2), MaxAttempts = 5 }, Clock, new Random(1)),
             new SendPacer(pacing ?? new PacingOptions { Channels = [] }, Clock),
             new LeaseClock(new LeaseOptions(), Clock),
-            Options, Clock, NullLogger<DeliveryDispatcher>.Instance);
+            Options, Clock, NullLogger<DeliveryDispatcher>.Instance, Notices);
         Store.SyncDestinationsAsync(destinations, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     public FakeTimeProvider Clock { get; } = new(Start);
+    public CollectingAdminNotifier Notices { get; } = new();
     public IReadOnlyList<Destination> Destinations { get; }
     public InMemoryArticleStore Articles { get; } = new();
     public InMemoryRecipientDirectory Recipients { get; }

@@ -1,3 +1,4 @@
+using Bot.Core.Admin;
 using Bot.Core.Articles;
 using Bot.Core.Channels;
 using Bot.Core.Delivery.Planning;
@@ -25,7 +26,8 @@ public sealed partial class DeliveryDispatcher(
     LeaseClock leases,
     DispatchOptions options,
     TimeProvider time,
-    ILogger<DeliveryDispatcher> logger)
+    ILogger<DeliveryDispatcher> logger,
+    IAdminNotifier? notifier = null)
 {
     /// <summary>Who holds this host's leases: unique per process, readable in <c>bot deliveries</c>.</summary>
     public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
@@ -329,7 +331,8 @@ public sealed partial class DeliveryDispatcher(
                 break;
 
             case SendOutcome.Rejected rejected:
-                await MarkDeadAsync(delivery, "rejected: " + rejected.Reason, rejected.RemoteIds);
+                // A lost target is told once, as the destination's notice, not once more per dead delivery.
+                await MarkDeadAsync(delivery, "rejected: " + rejected.Reason, rejected.RemoteIds, tellAdmins: !rejected.TargetGone);
                 if (rejected.TargetGone)
                 {
                     await TargetGoneAsync(delivery, channel, rejected.Reason, now);
@@ -341,6 +344,7 @@ public sealed partial class DeliveryDispatcher(
                 await store.RescheduleAsync(delivery.Id, Owner, now, "target moved", moved.RemoteIds, countAttempt: false, now, cancellationToken);
                 await store.AuditAsync("dispatcher", "destination-moved", delivery.Destination, $"now at {moved.NewAddress}", now, cancellationToken);
                 LogMoved(delivery.Id, delivery.Destination, moved.NewAddress);
+                notifier?.Notify(new AdminNotice(AdminNoticeKind.TargetMoved, delivery.Destination, moved.NewAddress));
                 break;
 
             case SendOutcome.Unavailable unavailable:
@@ -365,16 +369,18 @@ public sealed partial class DeliveryDispatcher(
         await store.SetDisabledAsync(delivery.Destination, reason, CancellationToken.None);
         await store.AuditAsync("dispatcher", "destination-disabled", delivery.Destination, reason, now, CancellationToken.None);
         LogDestinationDisabled(delivery.Id, delivery.Destination, reason);
+        notifier?.Notify(new AdminNotice(AdminNoticeKind.DestinationDisabled, delivery.Destination, reason));
     }
 
-    private async Task MarkDeadAsync(ClaimedDelivery delivery, string error, IReadOnlyList<string> remoteIds)
+    private async Task MarkDeadAsync(ClaimedDelivery delivery, string error, IReadOnlyList<string> remoteIds, bool tellAdmins = true)
     {
         var now = time.GetUtcNow();
         await store.MarkDeadAsync(delivery.Id, Owner, error, remoteIds, now, CancellationToken.None);
-        await store.AuditAsync("dispatcher", "delivery-dead", delivery.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"{DeliveryNames.Of(delivery.Kind)} of {delivery.ArticleKey} v{delivery.ArticleVersion} to {delivery.Destination} {delivery.Recipient}: {error}".TrimEnd(),
-            now, CancellationToken.None);
+        var to = delivery.Recipient.Length > 0 ? $"{delivery.Destination} {delivery.Recipient}" : delivery.Destination;
+        var detail = $"{DeliveryNames.Of(delivery.Kind)} of {delivery.ArticleKey} v{delivery.ArticleVersion} to {to}: {error}";
+        await store.AuditAsync("dispatcher", "delivery-dead", delivery.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), detail, now, CancellationToken.None);
         LogDead(delivery.Id, delivery.Destination, delivery.ArticleKey, error);
+        if (tellAdmins) notifier?.Notify(new AdminNotice(AdminNoticeKind.DeliveryDead, delivery.Destination, $"#{delivery.Id} {detail}"));
     }
 
     private string ChannelOf(ClaimedDelivery delivery, DestinationState? state) =>

@@ -18,7 +18,7 @@ public sealed record FanOutBatch(IReadOnlyList<PlannedDelivery> Deliveries, long
             }
             next = recipient.Id;
             deliveries.Add(new PlannedDelivery(fanOut.ArticleKey, fanOut.ArticleVersion, fanOut.Destination,
-                NormalizeAddress(recipient.Email), fanOut.Kind));
+                NormalizeAddress(recipient.Email), fanOut.Kind, fanOut.Generation));
         }
         return new FanOutBatch(deliveries, next, page.Count < pageSize);
     }

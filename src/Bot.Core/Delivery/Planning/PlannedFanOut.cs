@@ -4,4 +4,5 @@ namespace Bot.Core.Delivery.Planning;
 /// One delivery per recipient of an email list, created in batches by ascending subscriber id so that a list of
 /// any size never sits in memory and an interrupted fan-out resumes from its cursor.
 /// </summary>
-public sealed record PlannedFanOut(string ArticleKey, int ArticleVersion, string Destination, DeliveryKind Kind, FanOutSource Source);
+/// <param name="Generation">As <see cref="PlannedDelivery.Generation"/>.</param>
+public sealed record PlannedFanOut(string ArticleKey, int ArticleVersion, string Destination, DeliveryKind Kind, FanOutSource Source, int Generation = 0);

@@ -46,6 +46,12 @@ public sealed partial class FakeTelegramBotApi : IAsyncDisposable
 
     public FakeTelegramBotApiOptions Options { get; }
 
+    /// <summary>
+    /// When set, an offset no longer deletes earlier updates: as if every confirming poll was lost with a crash, so
+    /// a poller that starts without an offset gets them all again.
+    /// </summary>
+    public bool HoldConfirmations { get; set; }
+
     /// <summary>Root to give Telegram.Bot as its base URL (scheme and authority only).</summary>
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -468,6 +474,11 @@ public sealed partial class FakeTelegramBotApi : IAsyncDisposable
 
     private void Confirm(long? offset)
     {
+        if (HoldConfirmations)
+        {
+            return;
+        }
+
         if (offset is > 0)
         {
             updates.RemoveAll(u => u["update_id"]!.GetValue<long>() < offset);

@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Text;
+using Bot.Core.Channels;
+using Bot.Core.Delivery.Dispatch;
+using Bot.Core.Subscriptions;
+using static Bot.Channels.Telegram.TelegramHtmlReply;
+
+namespace Bot.Channels.Telegram;
+
+/// <summary><c>/subscribers</c>: per email list, how many addresses are active, pending, bounced and unsubscribed.</summary>
+public sealed class TelegramSubscribersCommand(ISubscriberCounter counter, DestinationCatalog catalog)
+{
+    private static readonly SubscriberStatus[] States =
+        [SubscriberStatus.Active, SubscriberStatus.Pending, SubscriberStatus.Bounced, SubscriberStatus.Unsubscribed];
+
+    public async Task<(TelegramMessage Reply, string Detail)> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        var counts = await counter.CountAsync(cancellationToken);
+        // Configured lists first, in configuration order, even when empty; then lists only the store still knows.
+        var lists = catalog.All.Where(d => d.Channel == ChannelNames.Email && string.IsNullOrEmpty(d.Address)).Select(d => d.Name)
+            .Concat(counts.Select(c => c.List))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        if (lists.Count == 0)
+        {
+            return (Text("No email lists and no subscribers."), "none");
+        }
+
+        var text = new StringBuilder("<b>Subscribers</b>\n");
+        foreach (var list in lists)
+        {
+            text.Append("<b>").Append(Escape(list)).Append("</b>: ");
+            text.AppendJoin(", ", States.Select(state =>
+                counts.Where(c => c.List.Equals(list, StringComparison.OrdinalIgnoreCase) && c.Status == state).Sum(c => c.Count).ToString(CultureInfo.InvariantCulture)
+                + " " + state.ToString().ToLowerInvariant()));
+            text.Append('\n');
+        }
+
+        return (Text(text.ToString()), $"{lists.Count} lists");
+    }
+}
