@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Bot.Benchmarks.Engine;
+using Bot.Benchmarks.TelegramRate;
 
 namespace Bot.Benchmarks;
 
@@ -8,6 +9,7 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         if (args is ["engine", .. var rest]) return await EngineHarness.RunAsync(rest);
+        if (args is ["telegram", .. var options]) return await TelegramRateHarness.RunAsync(options);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

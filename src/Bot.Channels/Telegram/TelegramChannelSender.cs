@@ -140,10 +140,11 @@ public sealed class TelegramChannelSender(
         Func<CancellationToken, Task<T>> call,
         CancellationToken cancellationToken)
     {
+        TelegramRequestSlot? slot;
         while (true)
         {
-            var pacing = pacer.TryAcquire(target.Address);
-            if (pacing.IsGranted)
+            var pacing = pacer.TryStart(target.Address, out slot);
+            if (slot is not null)
             {
                 break;
             }
@@ -157,25 +158,29 @@ public sealed class TelegramChannelSender(
             await Task.Delay(pacing.Wait, timeProvider, cancellationToken);
         }
 
-        try
+        // Disposed when the answer is in: from then on the request counts in the pacer's windows.
+        using (slot)
         {
-            return (await call(cancellationToken), null);
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            var outcome = TelegramErrorClassifier.Classify(exception, remoteIds.ToArray());
-            if (outcome is null)
+            try
             {
-                throw;
+                return (await call(cancellationToken), null);
             }
-
-            if (outcome is SendOutcome.RetryLater { RetryAfter: { } wait })
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
-                pacer.Block(target.Address, wait);
-                TelegramLog.RateLimited(logger, target.Destination, target.Address, wait);
-            }
+                var outcome = TelegramErrorClassifier.Classify(exception, remoteIds.ToArray());
+                if (outcome is null)
+                {
+                    throw;
+                }
 
-            return (default, redactor.Redact(outcome));
+                if (outcome is SendOutcome.RetryLater { RetryAfter: { } wait })
+                {
+                    pacer.Block(target.Address, wait);
+                    TelegramLog.RateLimited(logger, target.Destination, target.Address, wait);
+                }
+
+                return (default, redactor.Redact(outcome));
+            }
         }
     }
 

@@ -7,4 +7,8 @@ namespace Bot.Channels.Telegram;
 /// <param name="UserId">The sender's user id; <see langword="null"/> for posts on behalf of a channel or group.</param>
 /// <param name="IsPrivateChat">Sent in a one-to-one chat with the bot.</param>
 /// <param name="MessageId">The command message, to reply to.</param>
-public sealed record TelegramCommand(string Name, string Arguments, long ChatId, long? UserId, bool IsPrivateChat, int MessageId);
+public sealed record TelegramCommand(string Name, string Arguments, long ChatId, long? UserId, bool IsPrivateChat, int MessageId)
+{
+    /// <summary>The sender's <c>@username</c>, else first name; null when Telegram gave neither.</summary>
+    public string? SenderName { get; init; }
+}

@@ -40,6 +40,9 @@ public static class TelegramCommandParser
             message.Chat.Id,
             message.From?.Id,
             message.Chat.Type == ChatType.Private,
-            message.Id);
+            message.Id)
+        {
+            SenderName = message.From is { Username: { Length: > 0 } username } ? "@" + username : message.From?.FirstName,
+        };
     }
 }

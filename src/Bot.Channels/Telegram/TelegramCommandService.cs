@@ -18,7 +18,8 @@ public sealed class TelegramCommandService(
     TelegramChannelSender replies,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory,
-    TelegramUpdateOffsetStore? offsets = null)
+    TelegramUpdateOffsetStore? offsets = null,
+    TelegramSubscriberCommands? subscribers = null)
 {
     public const string Refusal = "Sorry, this bot only takes commands from its admins.";
 
@@ -49,7 +50,7 @@ public sealed class TelegramCommandService(
             try
             {
                 var me = await client.GetMe(stoppingToken);
-                await client.SetMyCommands(TelegramAdminCommands.Menu.Select(c => new BotCommand(c.Name, c.Description)), cancellationToken: stoppingToken);
+                await client.SetMyCommands(TelegramAdminCommands.Menu.Concat(subscribers is null ? [] : TelegramSubscriberCommands.Menu).Select(c => new BotCommand(c.Name, c.Description)), cancellationToken: stoppingToken);
                 TelegramLog.CommandsReady(logger, me.Username ?? string.Empty);
                 return me.Username ?? string.Empty;
             }
@@ -81,7 +82,13 @@ public sealed class TelegramCommandService(
         }
 
         TelegramMessage reply;
-        if (command.UserId is { } user && settings.Admins.Contains(user))
+        var isAdmin = command.UserId is { } user && settings.Admins.Contains(user);
+        if (subscribers is not null && TelegramSubscriberCommands.Handles(command))
+        {
+            // Open to every reader, admins included.
+            reply = await subscribers.ExecuteAsync(command, isAdmin, cancellationToken);
+        }
+        else if (isAdmin)
         {
             reply = await commands.ExecuteAsync(command, cancellationToken);
         }

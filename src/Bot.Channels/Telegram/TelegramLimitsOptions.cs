@@ -16,8 +16,9 @@ public sealed class TelegramLimitsOptions
     public int PrivateChatPerSecond { get; set; } = 1;
 
     /// <summary>
-    /// Added to a wait that a full window imposes. The server counts a request when it arrives, a little after
-    /// we count it, so waiting exactly to the window's edge would race it. Default 100 ms.
+    /// Added to a wait that a full window imposes, for a server that counts differently from a sliding window.
+    /// No margin is needed against one: the pacer counts a request from when its answer came back, after the
+    /// server counted it. Default zero.
     /// </summary>
-    public TimeSpan WindowMargin { get; set; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan WindowMargin { get; set; }
 }

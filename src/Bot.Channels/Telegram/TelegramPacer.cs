@@ -3,12 +3,22 @@ namespace Bot.Channels.Telegram;
 /// <summary>
 /// Sliding-window pacing for one bot: at most <see cref="TelegramLimitsOptions.GlobalPerSecond"/> requests in any
 /// second overall, <see cref="TelegramLimitsOptions.PerChatPerMinute"/> in any minute to a group or channel and
-/// <see cref="TelegramLimitsOptions.PrivateChatPerSecond"/> in any second to a private chat. A request is counted
-/// when it is granted. A 429 blocks its chat until the server's <c>retry_after</c> has passed.
+/// <see cref="TelegramLimitsOptions.PrivateChatPerSecond"/> in any second to a private chat. A 429 blocks its chat
+/// until the server's <c>retry_after</c> has passed.
 /// </summary>
 /// <remarks>
+/// <para>
+/// A request started with <see cref="TryStart"/> holds its place in every window while it is under way and, once
+/// its slot is disposed, counts from that moment. Telegram counts a request when it arrives, which is after we
+/// sent it and before its answer came back, so a window we keep on answer times is never ahead of the server's,
+/// however long the request queued in our process or on the network. Counted at the moment it was granted
+/// instead, a request that took longer to arrive than the one after it could put one too many in the server's
+/// window: under load that cost 429s.
+/// </para>
+/// <para>
 /// Time comes only from the <see cref="TimeProvider"/>, so the numbers are testable on a fake clock; the token
 /// buckets of System.Threading.RateLimiting read the real clock.
+/// </para>
 /// </remarks>
 public sealed class TelegramPacer(TelegramLimitsOptions limits, TimeProvider timeProvider)
 {
@@ -18,12 +28,25 @@ public sealed class TelegramPacer(TelegramLimitsOptions limits, TimeProvider tim
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
     private readonly Lock gate = new();
-    private readonly Queue<DateTimeOffset> global = new();
+    private readonly List<PacedRequest> global = [];
     private readonly Dictionary<string, ChatWindow> chats = new(StringComparer.Ordinal);
 
-    /// <summary>Counts a request to <paramref name="chat"/> if the budget allows it now; otherwise says how long to wait.</summary>
+    /// <summary>Counts a request to <paramref name="chat"/> made and answered now if the budget allows it; otherwise says how long to wait.</summary>
     public TelegramPacing TryAcquire(string chat)
     {
+        var pacing = TryStart(chat, out var slot);
+        slot?.Dispose();
+        return pacing;
+    }
+
+    /// <summary>
+    /// Counts a request to <paramref name="chat"/> starting now if the budget allows it, as under way until
+    /// <paramref name="slot"/> is disposed (when its answer, or its failure, is in); otherwise <paramref name="slot"/>
+    /// is <see langword="null"/> and the result says how long to wait.
+    /// </summary>
+    public TelegramPacing TryStart(string chat, out TelegramRequestSlot? slot)
+    {
+        slot = null;
         lock (gate)
         {
             var now = timeProvider.GetUtcNow();
@@ -34,14 +57,16 @@ public sealed class TelegramPacer(TelegramLimitsOptions limits, TimeProvider tim
             }
 
             var (limit, window) = IsPrivate(chat) ? (limits.PrivateChatPerSecond, Second) : (limits.PerChatPerMinute, Minute);
-            var wait = Max(WaitFor(state.Granted, limit, window, now), WaitFor(global, limits.GlobalPerSecond, Second, now));
+            var wait = Max(WaitFor(state.Requests, limit, window, now), WaitFor(global, limits.GlobalPerSecond, Second, now));
             if (wait > TimeSpan.Zero)
             {
                 return new TelegramPacing(wait, IsBlocked: false);
             }
 
-            state.Granted.Enqueue(now);
-            global.Enqueue(now);
+            var request = new PacedRequest { At = now, UnderWay = true };
+            state.Requests.Add(request);
+            global.Add(request);
+            slot = new TelegramRequestSlot(this, request);
             return TelegramPacing.Granted;
         }
     }
@@ -73,16 +98,31 @@ public sealed class TelegramPacer(TelegramLimitsOptions limits, TimeProvider tim
     /// <summary>Private chats have positive ids; groups, supergroups and channels negative ids or an @username.</summary>
     public static bool IsPrivate(string chat) => long.TryParse(chat, out var id) && id > 0;
 
-    private TimeSpan WaitFor(Queue<DateTimeOffset> granted, int limit, TimeSpan window, DateTimeOffset now)
+    internal void Finish(PacedRequest request)
     {
-        while (granted.Count > 0 && granted.Peek() <= now - window)
+        lock (gate)
         {
-            granted.Dequeue();
+            if (request.UnderWay)
+            {
+                request.At = timeProvider.GetUtcNow();
+                request.UnderWay = false;
+            }
+        }
+    }
+
+    private TimeSpan WaitFor(List<PacedRequest> requests, int limit, TimeSpan window, DateTimeOffset now)
+    {
+        requests.RemoveAll(r => !r.UnderWay && r.At <= now - window);
+        var room = Math.Max(limit, 1);
+        if (requests.Count < room)
+        {
+            return TimeSpan.Zero;
         }
 
-        // Only granted requests are queued and only while the window has room, so a full window holds exactly
-        // `limit` entries and the oldest one leaving makes room.
-        return granted.Count < Math.Max(limit, 1) ? TimeSpan.Zero : granted.Peek() + window - now + limits.WindowMargin;
+        // A finished request leaves the window a window after its answer; one under way, a window after an answer
+        // still to come, so no sooner than a window from now. The window has room once enough of them have left.
+        var leaving = requests.Select(r => r.UnderWay ? now + window : r.At + window).Order().ElementAt(requests.Count - room);
+        return leaving - now + limits.WindowMargin;
     }
 
     private ChatWindow GetChat(string chat)
@@ -108,7 +148,7 @@ public sealed class TelegramPacer(TelegramLimitsOptions limits, TimeProvider tim
         foreach (var (chat, state) in chats)
         {
             var window = IsPrivate(chat) ? Second : Minute;
-            if (state.BlockedUntil <= now && (state.Granted.Count == 0 || state.Granted.Last() <= now - window))
+            if (state.BlockedUntil <= now && state.Requests.TrueForAll(r => !r.UnderWay && r.At <= now - window))
             {
                 chats.Remove(chat);
             }
@@ -119,7 +159,7 @@ public sealed class TelegramPacer(TelegramLimitsOptions limits, TimeProvider tim
 
     private sealed class ChatWindow
     {
-        public Queue<DateTimeOffset> Granted { get; } = new();
+        public List<PacedRequest> Requests { get; } = [];
 
         public DateTimeOffset BlockedUntil { get; set; }
     }

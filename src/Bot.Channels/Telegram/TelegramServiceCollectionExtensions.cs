@@ -1,5 +1,6 @@
 using Bot.Core.Admin;
 using Bot.Core.Channels;
+using Bot.Core.ChatSubscriptions;
 using Bot.Core.Delivery;
 using Bot.Core.Delivery.Dispatch;
 using Bot.Core.Delivery.Republishing;
@@ -23,7 +24,8 @@ public static class TelegramServiceCollectionExtensions
     /// Binds and validates <c>Telegram</c>, registers <see cref="TelegramPacer"/>, <see cref="TelegramTokenRedactor"/>
     /// and <see cref="TelegramChannelSender"/>. The sender is also registered as an <see cref="IChannelSender"/> only
     /// when <c>Telegram:BotToken</c> is set; without a token the host runs the channel dry. Also registers
-    /// <see cref="TelegramCommandService"/> (admin commands), which the host runs when a token is set.
+    /// <see cref="TelegramCommandService"/> (admin commands, and <c>/start</c>/<c>/stop</c> for readers through
+    /// <see cref="TelegramSubscriberCommands"/>), which the host runs when a token is set.
     /// </summary>
     public static IServiceCollection AddTelegramChannel(this IServiceCollection services, IConfiguration configuration)
     {
@@ -67,13 +69,19 @@ public static class TelegramServiceCollectionExtensions
             sp.GetService<ISubscriberCounter>() is { } counter ? new TelegramSubscribersCommand(counter, sp.GetRequiredService<DestinationCatalog>()) : null));
         services.TryAddSingleton(sp => new TelegramUpdateOffsetStore(
             sp.GetRequiredService<IBotStateStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TelegramUpdateOffsetStore>>()));
+        // /start and /stop need the private-chat subscriber store, which the host registers with the outbox.
+        services.TryAddSingleton(sp => new TelegramSubscriberCommands(
+            sp.GetRequiredService<ITelegramSubscriberStore>(),
+            sp.GetRequiredService<IDeliveryStore>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new TelegramCommandService(
             sp.GetRequiredService<IOptions<TelegramOptions>>(),
             sp.GetRequiredService<TelegramAdminCommands>(),
             sp.GetRequiredService<TelegramChannelSender>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>(),
-            sp.GetRequiredService<TelegramUpdateOffsetStore>()));
+            sp.GetRequiredService<TelegramUpdateOffsetStore>(),
+            sp.GetRequiredService<TelegramSubscriberCommands>()));
 
         if (!string.IsNullOrWhiteSpace(configuration[$"{TelegramOptions.SectionName}:BotToken"]))
         {

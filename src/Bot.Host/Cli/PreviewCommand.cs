@@ -2,6 +2,7 @@ using System.CommandLine;
 using Bot.Channels.Email;
 using Bot.Core.Articles;
 using Bot.Core.Channels;
+using Bot.Core.ChatSubscriptions;
 using Bot.Core.Delivery;
 using Bot.Core.Rendering;
 using Bot.Core.Storage;
@@ -80,12 +81,13 @@ public static class PreviewCommand
     /// <summary>The destinations asked for, in configuration order; a name that matches none is the user's mistake.</summary>
     public static IReadOnlyList<Destination> Select(IReadOnlyList<Destination> destinations, string? channel, string? name)
     {
-        var selected = destinations.Where(d => channel is null || d.Channel == channel).ToList();
+        // The private-chat subscribers get what the channel's default template renders: shown only when asked for by name.
+        var selected = destinations.Where(d => (channel is null || d.Channel == channel) && !TelegramSubscriberDestination.IsSubscriberList(d)).ToList();
         if (name is not null)
         {
             var named = destinations.FirstOrDefault(d => d.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
                 ?? throw new UserErrorException($"unknown destination '{name}' (known: {string.Join(", ", destinations.Select(d => d.Name))})");
-            if (!selected.Contains(named))
+            if (channel is not null && named.Channel != channel)
             {
                 throw new UserErrorException($"destination '{named.Name}' is on {named.Channel}, not {channel}");
             }
@@ -112,8 +114,10 @@ public static class PreviewCommand
             switch (destination.Channel)
             {
                 case ChannelNames.Telegram:
-                    output.WriteLine($"== telegram: {destination.Name} (chat {destination.Address}){skipped} ==");
-                    PrintRequests(output, MessagePreview.Telegram(renderer.RenderTelegram(article, destination), destination.Address));
+                    // The subscribers' list has no chat of its own: each subscriber's chat id goes where this placeholder is.
+                    var chat = TelegramSubscriberDestination.IsSubscriberList(destination) ? "SUBSCRIBER_CHAT_ID" : destination.Address;
+                    output.WriteLine($"== telegram: {destination.Name} (chat {chat}){skipped} ==");
+                    PrintRequests(output, MessagePreview.Telegram(renderer.RenderTelegram(article, destination), chat));
                     break;
                 case ChannelNames.Discord:
                     var webhook = IsWebhook(destination);

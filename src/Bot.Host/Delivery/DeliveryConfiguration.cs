@@ -1,4 +1,5 @@
 using Bot.Core.Channels;
+using Bot.Core.ChatSubscriptions;
 using Bot.Core.Delivery;
 using Bot.Core.Delivery.Configuration;
 using Microsoft.Extensions.Configuration;
@@ -10,7 +11,8 @@ public static class DeliveryConfiguration
 {
     /// <summary>
     /// The configured destinations, plus one implicit destination named after each dry channel that has none, so
-    /// that a fresh clone's <c>bot run</c> shows in <c>data/outbox/</c> what every channel would have sent.
+    /// that a fresh clone's <c>bot run</c> shows in <c>data/outbox/</c> what every channel would have sent, and
+    /// <see cref="TelegramSubscriberDestination"/> for the readers who subscribed in a private chat (dry with the channel).
     /// Throws with every problem, each naming its key.
     /// </summary>
     public static IReadOnlyList<Destination> ReadDestinations(IConfiguration configuration, IReadOnlySet<string> dryChannels)
@@ -30,6 +32,12 @@ public static class DeliveryConfiguration
             var address = channel == ChannelNames.Email ? "reader@example.invalid" : "dry-run";
             destinations.Add(new Destination(channel, channel, address, null, DestinationFilter.Everything));
         }
+
+        if (destinations.Any(d => d.Name.Equals(TelegramSubscriberDestination.Name, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new InvalidOperationException($"configuration: the destination name '{TelegramSubscriberDestination.Name}' is reserved for the bot's private-chat subscribers; choose another");
+        }
+        destinations.Add(TelegramSubscriberDestination.Create());
         return destinations;
     }
 }

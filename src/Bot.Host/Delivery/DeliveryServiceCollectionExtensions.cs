@@ -8,6 +8,7 @@ using Bot.Core.Delivery.Timing;
 using Bot.Core.Rendering;
 using Bot.Core.Storage;
 using Bot.Storage;
+using Bot.Storage.ChatSubscriptions;
 using Bot.Storage.Deliveries;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,11 +20,12 @@ namespace Bot.Host.Delivery;
 
 public static class DeliveryServiceCollectionExtensions
 {
-    /// <summary>The outbox and the subscriber lookup, for every verb that reads or changes deliveries.</summary>
+    /// <summary>The outbox, the email subscriber lookup and the Telegram private-chat subscribers, for every verb that reads or changes deliveries.</summary>
     public static IServiceCollection AddBotDeliveryStore(this IServiceCollection services)
     {
         services.TryAddSingleton<IDeliveryStore>(sp => new SqlDeliveryStore(sp.GetRequiredService<IDbConnectionFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IRecipientDirectory>(sp => new SqlRecipientDirectory(sp.GetRequiredService<IDbConnectionFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddTelegramSubscriberStore();
         services.TryAddSingleton<IRepublishLedger>(sp => new SqlRepublishLedger(sp.GetRequiredService<IDbConnectionFactory>()));
         return services;
     }

@@ -143,7 +143,9 @@ public sealed class SqlDeliveryStore(IDbConnectionFactory factory, TimeProvider 
               WHERE article_key = @Key AND destination = @List AND kind = 'announce' AND status = 'sent' AND recipient <> '' AND id > @After
               ORDER BY id LIMIT @Limit
               """;
-        var page = (await connection.QueryAsync<(long Id, string Email)>(new CommandDefinition(
+        var page = fanOut.Source is FanOutSource.ChatSubscribers or FanOutSource.AnnouncedChats
+            ? await ChatFanOutPage.ReadAsync(connection, transaction, fanOut, afterId, pageSize, cancellationToken)
+            : (await connection.QueryAsync<(long Id, string Email)>(new CommandDefinition(
                 sql, new { List = fanOut.Destination, Key = fanOut.ArticleKey, After = afterId, Limit = (long)pageSize }, transaction, cancellationToken: cancellationToken)))
             .Select(r => new FanOutRecipient(r.Id, r.Email)).ToList();
         var batch = FanOutBatch.From(fanOut, afterId, page, pageSize);

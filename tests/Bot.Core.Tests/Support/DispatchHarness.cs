@@ -22,7 +22,8 @@ public sealed class DispatchHarness
     {
         Destinations = destinations;
         Recipients = new InMemoryRecipientDirectory();
-        Store = new InMemoryDeliveryStore(Clock, Recipients);
+        Chats = new InMemoryTelegramSubscriberStore(Clock);
+        Store = new InMemoryDeliveryStore(Clock, Recipients, Chats);
         Senders = ChannelNames.All.ToDictionary(c => c, c => new ScriptedChannelSender(c) { Yield = yieldInSends });
         Options = options ?? new DispatchOptions { MaxPacingWait = TimeSpan.Zero, FanOutPageSize = 2 };
         Dispatcher = new DeliveryDispatcher(
@@ -32,7 +33,7 @@ public sealed class DispatchHarness
             new RetrySchedule(retry ?? new RetryOptions { Jitter = RetryJitter.None, BaseDelay = TimeSpan.FromSeconds(2), MaxAttempts = 5 }, Clock, new Random(1)),
             new SendPacer(pacing ?? new PacingOptions { Channels = [] }, Clock),
             new LeaseClock(new LeaseOptions(), Clock),
-            Options, Clock, NullLogger<DeliveryDispatcher>.Instance, Notices);
+            Options, Clock, NullLogger<DeliveryDispatcher>.Instance, Notices, Chats);
         Store.SyncDestinationsAsync(destinations, CancellationToken.None).GetAwaiter().GetResult();
     }
 
@@ -41,6 +42,7 @@ public sealed class DispatchHarness
     public IReadOnlyList<Destination> Destinations { get; }
     public InMemoryArticleStore Articles { get; } = new();
     public InMemoryRecipientDirectory Recipients { get; }
+    public InMemoryTelegramSubscriberStore Chats { get; }
     public InMemoryDeliveryStore Store { get; }
     public Dictionary<string, ScriptedChannelSender> Senders { get; }
     public DispatchOptions Options { get; }

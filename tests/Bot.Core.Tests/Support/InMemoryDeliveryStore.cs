@@ -1,3 +1,4 @@
+using Bot.Core.ChatSubscriptions;
 using Bot.Core.Delivery;
 using Bot.Core.Delivery.Planning;
 
@@ -7,7 +8,7 @@ namespace Bot.Core.Tests.Support;
 /// The outbox in memory, with the same rules as the SQL stores: unique deliveries, per destination and recipient
 /// only the oldest unfinished one is claimable, leases guarded by owner, paused destinations held.
 /// </summary>
-public sealed class InMemoryDeliveryStore(TimeProvider time, InMemoryRecipientDirectory? recipients = null) : IDeliveryStore
+public sealed class InMemoryDeliveryStore(TimeProvider time, InMemoryRecipientDirectory? recipients = null, InMemoryTelegramSubscriberStore? chats = null) : IDeliveryStore
 {
     private static readonly DeliveryStatus[] Unfinished = [DeliveryStatus.Queued, DeliveryStatus.Failed, DeliveryStatus.Sending, DeliveryStatus.Held];
 
@@ -91,11 +92,19 @@ public sealed class InMemoryDeliveryStore(TimeProvider time, InMemoryRecipientDi
     {
         lock (_gate)
         {
-            IReadOnlyList<FanOutRecipient> page = fanOut.Source == FanOutSource.ActiveSubscribers
-                ? recipients?.Page(fanOut.Destination, afterId, pageSize) ?? []
-                : _rows.Where(r => r.ArticleKey == fanOut.ArticleKey && r.Destination == fanOut.Destination && r.Kind == DeliveryKind.Announce
+            IReadOnlyList<FanOutRecipient> page = fanOut.Source switch
+            {
+                FanOutSource.ActiveSubscribers => recipients?.Page(fanOut.Destination, afterId, pageSize) ?? [],
+                FanOutSource.ChatSubscribers => chats?.Page(afterId, pageSize, fanOut.Topics) ?? [],
+                FanOutSource.AnnouncedChats => _rows.Where(r => r.ArticleKey == fanOut.ArticleKey && r.Destination == fanOut.Destination && r.Kind == DeliveryKind.Announce
+                                   && (r.Status == DeliveryStatus.Sent || Unfinished.Contains(r.Status)) && r.Id > afterId
+                                   && chats?.StatusOf(r.Recipient) is { } status
+                                   && (status == TelegramSubscriberStatus.Active || (fanOut.Kind == DeliveryKind.Delete && status == TelegramSubscriberStatus.Unsubscribed)))
+                    .OrderBy(r => r.Id).Take(pageSize).Select(r => new FanOutRecipient(r.Id, r.Recipient)).ToList(),
+                _ => _rows.Where(r => r.ArticleKey == fanOut.ArticleKey && r.Destination == fanOut.Destination && r.Kind == DeliveryKind.Announce
                                    && r.Status == DeliveryStatus.Sent && r.Id > afterId)
-                    .OrderBy(r => r.Id).Take(pageSize).Select(r => new FanOutRecipient(r.Id, r.Recipient)).ToList();
+                    .OrderBy(r => r.Id).Take(pageSize).Select(r => new FanOutRecipient(r.Id, r.Recipient)).ToList(),
+            };
             var batch = FanOutBatch.From(fanOut, afterId, page, pageSize);
             var created = AddLocked(batch.Deliveries);
             return Task.FromResult(new FanOutProgress(created, batch.NextCursor, batch.Done));

@@ -83,7 +83,17 @@ public sealed class DeliveryHostTests : IDisposable
 
         var names = host.Services.GetRequiredService<DestinationCatalog>().All.Select(d => d.Name);
 
-        Assert.Equal(["news", "discord", "email"], names);
+        Assert.Equal(["news", "discord", "email", "telegram-subscribers"], names);
+    }
+
+    [Fact]
+    public void Destinations_ConfiguredWithTheSubscribersName_StopStartNamingIt()
+    {
+        using var host = Build(("Telegram:Destinations:0:Name", "telegram-subscribers"), ("Telegram:Destinations:0:ChatId", "@quds_news"));
+
+        var error = Assert.Throws<InvalidOperationException>(() => host.Services.GetRequiredService<DestinationCatalog>());
+
+        Assert.Contains("'telegram-subscribers' is reserved", error.Message);
     }
 
     [Fact]

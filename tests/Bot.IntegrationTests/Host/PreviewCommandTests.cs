@@ -44,6 +44,18 @@ public sealed class PreviewCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Preview_SubscribersByName_OnlyWhenNamedWithAPlaceholderChat()
+    {
+        var all = await PreviewSampleAsync("--channel", "telegram");
+        var named = await PreviewSampleAsync("--destination", "telegram-subscribers");
+
+        Assert.True(named.ExitCode == 0, named.ToString());
+        Assert.DoesNotContain(all.OutputLines, l => l.Contains("telegram-subscribers", StringComparison.Ordinal));
+        Assert.Equal("== telegram: telegram-subscribers (chat SUBSCRIBER_CHAT_ID) ==", named.OutputLines[0]);
+        Assert.All(JsonBodies(named.Output), b => Assert.Equal("SUBSCRIBER_CHAT_ID", b.GetProperty("chat_id").GetString()));
+    }
+
+    [Fact]
     public async Task Preview_DestinationWhoseFilterDoesNotMatch_SaysSoInTheHeader()
     {
         var result = await PreviewSampleAsync(
@@ -134,7 +146,7 @@ public sealed class PreviewCommandTests : IDisposable
 
     [Theory]
     [InlineData("no article 'nope'", "nope")]
-    [InlineData("unknown destination 'nowhere' (known: telegram, discord, email)", "SAMPLE", "--destination", "nowhere")]
+    [InlineData("unknown destination 'nowhere' (known: telegram, discord, email, telegram-subscribers)", "SAMPLE", "--destination", "nowhere")]
     [InlineData("Argument 'sms' not recognized", "SAMPLE", "--channel", "sms")]
     public async Task Preview_BadRequest_ExitsOneWithOneLine(string expected, params string[] args)
     {

@@ -145,8 +145,9 @@ public sealed class RunTelegramAdminTests : IAsyncLifetime
 
         var replies = AdminMessages();
         Assert.True(replies.Count == 4, string.Join("\n---\n", replies));
-        // Both channels, the two subscribers of the email list, and the implicit destination of the dry Discord channel.
-        Assert.Equal($"Publishing {key} v1 again: 5 new deliveries to 4 destinations.", replies[0]);
+        // Both channels, the two subscribers of the email list, the implicit destination of the dry Discord channel,
+        // and the private-chat subscribers (none here).
+        Assert.Equal($"Publishing {key} v1 again: 5 new deliveries to 5 destinations.", replies[0]);
         Assert.Contains("nothing new queued", replies[1], StringComparison.Ordinal);
         Assert.Equal("Subscribers\nweekly: 2 active, 0 pending, 0 bounced, 0 unsubscribed", replies[2]);
         Assert.StartsWith("Destinations\n", replies[3], StringComparison.Ordinal);

@@ -284,6 +284,30 @@ public sealed class TelegramChannelSenderTests
         Assert.Null(Assert.IsType<SendOutcome.RetryLater>(outcome).RetryAfter);
     }
 
+    [Theory]
+    [InlineData("answered")]
+    [InlineData("server error")]
+    [InlineData("unreachable")]
+    public async Task SendAsync_AnyEnd_RequestCountsOnceInTheChatWindowAndLeavesItAfterTheMinute(string scenario)
+    {
+        await using var harness = await TelegramHarness.StartAsync(
+            limits: new TelegramLimitsOptions { PerChatPerMinute = 1 },
+            baseUrl: scenario == "unreachable" ? new Uri("http://127.0.0.1:9") : null);
+        if (scenario == "server error")
+        {
+            harness.Api.FailChat(Channel, FakeTelegramFailure.BadGateway, times: 1);
+        }
+
+        await harness.Sender.SendAsync(TelegramHarness.Target(Channel), TelegramHarness.Message("x"), [], CancellationToken.None);
+        var full = harness.Pacer.TryStart(Channel, out var none);
+        harness.Clock.Advance(TimeSpan.FromMinutes(1));
+        var free = harness.Pacer.TryAcquire(Channel);
+
+        Assert.Equal(new TelegramPacing(TimeSpan.FromMinutes(1), IsBlocked: false), full);
+        Assert.Null(none);
+        Assert.True(free.IsGranted);
+    }
+
     [Fact]
     public async Task SendAsync_ApiUnreachable_RetryLaterWithoutWait()
     {

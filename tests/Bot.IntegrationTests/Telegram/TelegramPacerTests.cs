@@ -127,6 +127,69 @@ public sealed class TelegramPacerTests
         Assert.Equal(TimeSpan.FromSeconds(30), pacer.BlockedFor(Channel));
     }
 
+    [Fact]
+    public void TryStart_FinishedLate_CountsFromItsAnswerNotItsStart()
+    {
+        var pacer = Pacer(globalPerSecond: 2);
+        pacer.TryStart("-1", out var slow);
+        clock.Advance(TimeSpan.FromMilliseconds(300));
+        slow!.Dispose();
+        Assert.True(pacer.TryAcquire("-2").IsGranted);
+
+        clock.Advance(TimeSpan.FromMilliseconds(800));
+        var third = pacer.TryAcquire("-3");
+        clock.Advance(TimeSpan.FromMilliseconds(200));
+        var later = pacer.TryAcquire("-3");
+
+        Assert.Equal(new TelegramPacing(TimeSpan.FromMilliseconds(200), IsBlocked: false), third);
+        Assert.True(later.IsGranted);
+    }
+
+    [Fact]
+    public void TryStart_RequestStillUnderWay_HoldsItsPlacePastTheWindow()
+    {
+        var pacer = Pacer(privatePerSecond: 1);
+        var first = pacer.TryStart(Private, out var slot);
+
+        clock.Advance(TimeSpan.FromSeconds(5));
+        var whileUnderWay = pacer.TryStart(Private, out var none);
+        slot!.Dispose();
+        clock.Advance(TimeSpan.FromMilliseconds(400));
+        var afterAnswer = pacer.TryAcquire(Private);
+
+        Assert.True(first.IsGranted);
+        Assert.Equal(new TelegramPacing(TimeSpan.FromSeconds(1), IsBlocked: false), whileUnderWay);
+        Assert.Null(none);
+        Assert.Equal(TimeSpan.FromMilliseconds(600), afterAnswer.Wait);
+    }
+
+    [Fact]
+    public void TryStart_SlotDisposedTwice_KeepsTheFirstAnswerTime()
+    {
+        var pacer = Pacer(perChatPerMinute: 1);
+        pacer.TryStart(Channel, out var slot);
+        clock.Advance(TimeSpan.FromSeconds(10));
+        slot!.Dispose();
+
+        clock.Advance(TimeSpan.FromSeconds(30));
+        slot.Dispose();
+        var wait = pacer.TryAcquire(Channel);
+
+        Assert.Equal(TimeSpan.FromSeconds(30), wait.Wait);
+    }
+
+    [Fact]
+    public void TryStart_BlockedChat_NoSlot()
+    {
+        var pacer = Pacer();
+        pacer.Block(Channel, TimeSpan.FromSeconds(3));
+
+        var blocked = pacer.TryStart(Channel, out var slot);
+
+        Assert.Equal(new TelegramPacing(TimeSpan.FromSeconds(3), IsBlocked: true), blocked);
+        Assert.Null(slot);
+    }
+
     [Theory]
     [InlineData("42", true)]
     [InlineData("-42", false)]

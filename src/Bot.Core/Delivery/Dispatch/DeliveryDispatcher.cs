@@ -1,6 +1,7 @@
 using Bot.Core.Admin;
 using Bot.Core.Articles;
 using Bot.Core.Channels;
+using Bot.Core.ChatSubscriptions;
 using Bot.Core.Delivery.Planning;
 using Bot.Core.Delivery.Timing;
 using Bot.Core.Rendering;
@@ -27,7 +28,8 @@ public sealed partial class DeliveryDispatcher(
     DispatchOptions options,
     TimeProvider time,
     ILogger<DeliveryDispatcher> logger,
-    IAdminNotifier? notifier = null)
+    IAdminNotifier? notifier = null,
+    ITelegramSubscriberStore? chatSubscribers = null)
 {
     /// <summary>Who holds this host's leases: unique per process, readable in <c>bot deliveries</c>.</summary>
     public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
@@ -194,7 +196,8 @@ public sealed partial class DeliveryDispatcher(
 
         var sender = senders.Find(destination.Channel)
             ?? throw new InvalidOperationException($"no sender registered for channel '{destination.Channel}'");
-        var address = destination.Channel == ChannelNames.Email && delivery.Recipient.Length > 0
+        // A list member (an email address, a subscriber's private chat) is its own target.
+        var address = delivery.Recipient.Length > 0
             ? delivery.Recipient
             : state?.Address is { Length: > 0 } moved ? moved : destination.Address;
 
@@ -366,6 +369,16 @@ public sealed partial class DeliveryDispatcher(
             return;
         }
 
+        if (channel == ChannelNames.Telegram && delivery.Recipient.Length > 0 && chatSubscribers is not null
+            && long.TryParse(delivery.Recipient, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var chat))
+        {
+            // A reader who blocked the bot leaves the subscribers; everyone else keeps getting the news.
+            await chatSubscribers.MarkBlockedAsync(chat, reason, CancellationToken.None);
+            await store.AuditAsync("dispatcher", "subscriber-blocked", delivery.Recipient, reason, now, CancellationToken.None);
+            LogSubscriberBlocked(delivery.Id, delivery.Recipient, reason);
+            return;
+        }
+
         await store.SetDisabledAsync(delivery.Destination, reason, CancellationToken.None);
         await store.AuditAsync("dispatcher", "destination-disabled", delivery.Destination, reason, now, CancellationToken.None);
         LogDestinationDisabled(delivery.Id, delivery.Destination, reason);
@@ -409,6 +422,9 @@ public sealed partial class DeliveryDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId}: destination {Destination} disabled: {Reason}")]
     private partial void LogDestinationDisabled(long deliveryId, string destination, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: private chat {Chat} refuses the bot and is unsubscribed: {Reason}")]
+    private partial void LogSubscriberBlocked(long deliveryId, string chat, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: destination {Destination} moved to {Address}; retrying there")]
     private partial void LogMoved(long deliveryId, string destination, string address);

@@ -1,5 +1,6 @@
 using Bot.Core.Articles;
 using Bot.Core.Channels;
+using Bot.Core.ChatSubscriptions;
 
 namespace Bot.Core.Delivery.Planning;
 
@@ -7,7 +8,8 @@ namespace Bot.Core.Delivery.Planning;
 /// Decides, for one article version, what each destination gets:
 /// <list type="bullet">
 /// <item>never announced and the filter matches: an announcement (per subscriber for an email list; an email
-/// destination with an address is a single mailbox);</item>
+/// destination with an address is a single mailbox; per private chat whose topic the article has for the Telegram
+/// subscribers);</item>
 /// <item>announced (or on its way) on Telegram or Discord: an edit with the new version, filter or not, because the
 /// message is out there and should be right;</item>
 /// <item>announced to an email list that asks for corrections: a correction to each recipient who got it;</item>
@@ -40,6 +42,7 @@ public sealed class DeliveryPlanner
             var isEmail = destination.Channel == ChannelNames.Email;
             // An email destination with an address is one mailbox, not a subscriber list.
             var isList = isEmail && string.IsNullOrEmpty(destination.Address);
+            var isChats = TelegramSubscriberDestination.IsSubscriberList(destination);
 
             DeliveryKind? kind;
             if (article.Retracted)
@@ -60,7 +63,13 @@ public sealed class DeliveryPlanner
             }
 
             if (kind is not { } k) continue;
-            if (isList)
+            if (isChats)
+            {
+                fanOuts.Add(k == DeliveryKind.Announce
+                    ? new PlannedFanOut(article.Key, article.Version, destination.Name, k, FanOutSource.ChatSubscribers) { Topics = SubscriptionTopic.Of(article) }
+                    : new PlannedFanOut(article.Key, article.Version, destination.Name, k, FanOutSource.AnnouncedChats));
+            }
+            else if (isList)
             {
                 var source = k == DeliveryKind.Correction ? FanOutSource.AnnouncedRecipients : FanOutSource.ActiveSubscribers;
                 fanOuts.Add(new PlannedFanOut(article.Key, article.Version, destination.Name, k, source));
