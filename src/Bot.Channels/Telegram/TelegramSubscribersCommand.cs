@@ -1,15 +1,22 @@
 using System.Globalization;
 using System.Text;
 using Bot.Core.Channels;
+using Bot.Core.ChatSubscriptions;
 using Bot.Core.Delivery.Dispatch;
 using Bot.Core.Subscriptions;
 using static Bot.Channels.Telegram.TelegramHtmlReply;
 
 namespace Bot.Channels.Telegram;
 
-/// <summary><c>/subscribers</c>: per email list, how many addresses are active, pending, bounced and unsubscribed.</summary>
-public sealed class TelegramSubscribersCommand(ISubscriberCounter counter, DestinationCatalog catalog)
+/// <summary>
+/// <c>/subscribers</c>: per email list, how many addresses are active, pending, bounced and unsubscribed; then how
+/// many private chats follow the bot, stopped or blocked it.
+/// </summary>
+public sealed class TelegramSubscribersCommand(ISubscriberCounter counter, DestinationCatalog catalog, ITelegramSubscriberStore? chats = null)
 {
+    private static readonly TelegramSubscriberStatus[] ChatStates =
+        [TelegramSubscriberStatus.Active, TelegramSubscriberStatus.Unsubscribed, TelegramSubscriberStatus.Blocked];
+
     private static readonly SubscriberStatus[] States =
         [SubscriberStatus.Active, SubscriberStatus.Pending, SubscriberStatus.Bounced, SubscriberStatus.Unsubscribed];
 
@@ -21,7 +28,8 @@ public sealed class TelegramSubscribersCommand(ISubscriberCounter counter, Desti
             .Concat(counts.Select(c => c.List))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
-        if (lists.Count == 0)
+        var chatCounts = chats is null ? null : await chats.CountAsync(cancellationToken);
+        if (lists.Count == 0 && chatCounts is null)
         {
             return (Text("No email lists and no subscribers."), "none");
         }
@@ -33,6 +41,14 @@ public sealed class TelegramSubscribersCommand(ISubscriberCounter counter, Desti
             text.AppendJoin(", ", States.Select(state =>
                 counts.Where(c => c.List.Equals(list, StringComparison.OrdinalIgnoreCase) && c.Status == state).Sum(c => c.Count).ToString(CultureInfo.InvariantCulture)
                 + " " + state.ToString().ToLowerInvariant()));
+            text.Append('\n');
+        }
+
+        if (chatCounts is not null)
+        {
+            text.Append("<b>Telegram private chats</b>: ");
+            text.AppendJoin(", ", ChatStates.Select(state =>
+                chatCounts.GetValueOrDefault(state).ToString(CultureInfo.InvariantCulture) + " " + state.ToString().ToLowerInvariant()));
             text.Append('\n');
         }
 

@@ -33,10 +33,7 @@ public static class DeliveryConfiguration
             destinations.Add(new Destination(channel, channel, address, null, DestinationFilter.Everything));
         }
 
-        if (destinations.Any(d => d.Name.Equals(TelegramSubscriberDestination.Name, StringComparison.OrdinalIgnoreCase)))
-        {
-            throw new InvalidOperationException($"configuration: the destination name '{TelegramSubscriberDestination.Name}' is reserved for the bot's private-chat subscribers; choose another");
-        }
+        // The reader refuses the reserved name, so no configured destination can take it.
         destinations.Add(TelegramSubscriberDestination.Create());
         return destinations;
     }

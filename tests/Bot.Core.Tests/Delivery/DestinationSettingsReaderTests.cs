@@ -164,6 +164,19 @@ public sealed class DestinationSettingsReaderTests
     }
 
     [Fact]
+    public void Read_TheSubscribersReservedName_NamesTheKey()
+    {
+        var settings = Read(
+            ("Discord:Destinations:0:Name", "Telegram-Subscribers"),
+            ("Discord:Destinations:0:ChannelId", "42"));
+
+        var problem = Assert.Single(settings.Problems);
+        Assert.Equal("Discord:Destinations:0:Name", problem.Key);
+        Assert.Contains("reserved", problem.Message);
+        Assert.Empty(settings.Destinations);
+    }
+
+    [Fact]
     public void Read_FilterAsStringAndSection_IsRefused()
     {
         var settings = Read(

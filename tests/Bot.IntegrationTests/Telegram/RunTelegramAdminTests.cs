@@ -149,7 +149,7 @@ public sealed class RunTelegramAdminTests : IAsyncLifetime
         // and the private-chat subscribers (none here).
         Assert.Equal($"Publishing {key} v1 again: 5 new deliveries to 5 destinations.", replies[0]);
         Assert.Contains("nothing new queued", replies[1], StringComparison.Ordinal);
-        Assert.Equal("Subscribers\nweekly: 2 active, 0 pending, 0 bounced, 0 unsubscribed", replies[2]);
+        Assert.Equal("Subscribers\nweekly: 2 active, 0 pending, 0 bounced, 0 unsubscribed\nTelegram private chats: 0 active, 0 unsubscribed, 0 blocked", replies[2]);
         Assert.StartsWith("Destinations\n", replies[3], StringComparison.Ordinal);
         Assert.Equal(10, deliveries.OutputLines.Count(l => l.Contains(key, StringComparison.Ordinal)));
         Assert.Contains("publish", menu);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Bot.Core.Channels;
+using Bot.Core.ChatSubscriptions;
 
 namespace Bot.Core.Delivery.Configuration;
 
@@ -105,6 +106,10 @@ public static partial class DestinationSettingsReader
         else if (!NamePattern().IsMatch(name))
         {
             problems.Add(new(KeyOf("Name"), $"'{name}' is not a usable name: letters, digits, '.', '_' and '-', at most 64, starting with a letter or digit"));
+        }
+        else if (name.Equals(TelegramSubscriberDestination.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add(new(KeyOf("Name"), $"'{name}' is reserved for the bot's private-chat subscribers; choose another name"));
         }
 
         var template = Get("Template");
