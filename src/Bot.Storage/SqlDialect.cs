@@ -30,6 +30,14 @@ public abstract class SqlDialect
     /// <summary>Begins a transaction that will write; on SQLite it takes the write lock up front.</summary>
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Waits for this process's turn to write, before <see cref="BeginWriteAsync"/>; dispose the result after the
+    /// transaction ends. Only SQLite waits: it has one writer at a time, and its own busy wait polls with growing
+    /// sleeps, so the planner and the dispatcher of one host each slept through much of the other's turn.
+    /// </summary>
+    public virtual ValueTask<IDisposable> EnterWriterAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IDisposable>(NoWriterTurn.Instance);
+
     /// <summary>Serialises migrators across processes for the rest of <paramref name="transaction"/>.</summary>
     public abstract Task LockMigrationsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 
@@ -38,4 +46,13 @@ public abstract class SqlDialect
     /// inserted meanwhile, a deadlock, a serialization failure) and running it again will succeed.
     /// </summary>
     public abstract bool IsRetryableConflict(Exception exception);
+
+    private sealed class NoWriterTurn : IDisposable
+    {
+        public static NoWriterTurn Instance { get; } = new();
+
+        public void Dispose()
+        {
+        }
+    }
 }

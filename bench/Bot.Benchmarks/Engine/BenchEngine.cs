@@ -25,29 +25,34 @@ public sealed class BenchEngine : IAsyncDisposable
     private readonly IArticleStore _articles;
     private readonly DeliverySignal _imported = new();
     private readonly DispatchLoop _loop;
+    private readonly DeliveryDispatcher _dispatcher;
 
     private BenchEngine(string folder, ServiceProvider services, Destination destination)
     {
         _folder = folder;
         _services = services;
-        _articles = services.GetRequiredService<IArticleStore>();
+        _articles = Timings.Wrap(services.GetRequiredService<IArticleStore>(), "articles");
         var time = TimeProvider.System;
         var factory = services.GetRequiredService<IDbConnectionFactory>();
-        var store = new SqlDeliveryStore(factory, time);
+        var store = Timings.Wrap<IDeliveryStore>(new SqlDeliveryStore(factory, time), "deliveries");
         Store = store;
         var options = new DispatchOptions { BatchSize = 256, Parallelism = 8, MaxPacingWait = TimeSpan.Zero, PollInterval = TimeSpan.FromSeconds(1) };
         var dispatcher = new DeliveryDispatcher(
-            store, _articles, new PlainRenderer(), new SqlRecipientDirectory(factory, time),
+            store, _articles, new PlainRenderer(), Timings.Wrap<IRecipientDirectory>(new SqlRecipientDirectory(factory, time), "recipients"),
             new ChannelSenderSet([Sender], new HashSet<string>()),
             new DestinationCatalog([destination]),
             new RetrySchedule(new RetryOptions(), time, new Random(1)),
             new SendPacer(new PacingOptions { Channels = [] }, time),
             new LeaseClock(new LeaseOptions(), time),
             options, time, NullLogger<DeliveryDispatcher>.Instance);
+        _dispatcher = dispatcher;
         _loop = new DispatchLoop(dispatcher, store, _imported, options, time, NullLogger<DispatchLoop>.Instance);
     }
 
     public FirstSendSender Sender { get; } = new(ChannelNames.Email);
+
+    /// <summary>Time spent in each store call since the engine was created.</summary>
+    public CallTimings Timings { get; } = new();
 
     public IDeliveryStore Store { get; }
 
@@ -95,6 +100,14 @@ public sealed class BenchEngine : IAsyncDisposable
         await _articles.ImportAsync(
             new Article { Key = key, Title = "عنوان", Paragraphs = ["نص"], Language = "ar", Received = DateTimeOffset.UtcNow }, CancellationToken.None);
         _imported.Notify();
+    }
+
+    /// <summary>Imports an article and plans it to the end without sending anything.</summary>
+    public async Task<int> ImportAndPlanAsync(string key)
+    {
+        await _articles.ImportAsync(
+            new Article { Key = key, Title = "عنوان", Paragraphs = ["نص"], Language = "ar", Received = DateTimeOffset.UtcNow }, CancellationToken.None);
+        return await _dispatcher.PlanPendingAsync(CancellationToken.None);
     }
 
     public Task RunUntilAsync(Func<bool> done) => RunWhileAsync(async () =>

@@ -63,6 +63,7 @@ public sealed class SqlArticleStore(IDbConnectionFactory factory, TimeProvider t
         var dialect = factory.Dialect;
         var now = time.GetUtcNow();
         await using var connection = await factory.OpenAsync(cancellationToken);
+        using var writer = await dialect.EnterWriterAsync(connection, cancellationToken);
         await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
 
         // Make sure the head row exists, then lock it: two importers of one key queue on that row

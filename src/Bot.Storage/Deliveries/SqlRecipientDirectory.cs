@@ -31,14 +31,29 @@ public sealed class SqlRecipientDirectory(IDbConnectionFactory factory, TimeProv
         var found = new Dictionary<string, EmailRecipient>(emails.Count, StringComparer.Ordinal);
         if (emails.Count == 0) return found;
         await using var connection = await factory.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Email, string? Name)>(new CommandDefinition(
-            """
-            SELECT email, name FROM subscribers
-            WHERE list = @List AND lower(email) IN @Emails AND status = 'active'
+        await using var command = connection.CreateCommand();
+        var parameters = new ValuesRows(command);
+        var addresses = string.Join(", ", emails.Select(e => e.ToLowerInvariant()).Distinct(StringComparer.Ordinal).Select(parameters.Parameter));
+        // An IN list of our own parameters: Dapper expands "IN @Emails" on SQLite but hands Npgsql an array,
+        // which PostgreSQL cannot read after IN. The status is checked below, not in SQL: with
+        // "status = 'active'" and a few hundred addresses, SQLite (which keeps no statistics) chose the
+        // (list, status) index and read every active member of the list for each claimed batch, so a
+        // million-member fan-out slowed to a crawl.
+        command.CommandText =
+            $"""
+            SELECT email, name, status FROM subscribers
+            WHERE list = {parameters.Parameter(list)} AND lower(email) IN ({addresses})
             ORDER BY id
-            """,
-            new { List = list, Emails = emails.Select(e => e.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToArray() },
-            cancellationToken: cancellationToken));
+            """;
+        var rows = new List<(string Email, string? Name)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (reader.GetString(2) == "active") rows.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+            }
+        }
+
         var byAddress = new Dictionary<string, (string Email, string? Name)>(StringComparer.Ordinal);
         foreach (var row in rows)
         {

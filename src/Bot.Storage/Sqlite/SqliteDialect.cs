@@ -29,6 +29,11 @@ public sealed class SqliteDialect : SqlDialect
         return Task.FromResult(transaction);
     }
 
+    // DataSource of an open connection is the file's full path, so every connection string naming one file
+    // shares its turns; an in-memory database has none and takes no turns.
+    public override ValueTask<IDisposable> EnterWriterAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        SqliteWriterTurns.EnterAsync(connection.DataSource, cancellationToken);
+
     public override Task LockMigrationsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 

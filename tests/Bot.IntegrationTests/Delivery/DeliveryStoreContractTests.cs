@@ -442,4 +442,59 @@ public abstract partial class DeliveryStoreContractTests : IAsyncLifetime
         Assert.Equal("https://example.org/unsubscribe?list=mail&e=Reader@Example.org", found.UnsubscribeUrl);
         Assert.Null(afterBounce);
     }
+
+    [SkippableFact]
+    public async Task Add_MoreRowsThanOneStatementTakes_KeepsTheirOrderAndSkipsUnknownDestinations()
+    {
+        var store = await ArrangeAsync("a");
+        var planned = Enumerable.Range(0, 2_500).Select(i => Planned("a", "mail", recipient: $"r{2_500 - i:D4}@example.org")).ToList();
+
+        var created = await store.AddAsync([.. planned, Planned("a", "nowhere"), planned[0]], None);
+
+        Assert.Equal(2_500, created);
+        var rows = await store.ListAsync(new DeliveryQuery(Limit: 5_000), None);
+        Assert.Equal(planned.Select(p => p.Recipient), rows.OrderBy(r => r.Id).Select(r => r.Recipient));
+        Assert.All(rows, r => Assert.Equal((DeliveryStatus.Queued, Start), (r.Status, r.NextAttemptAt)));
+    }
+
+    [SkippableFact]
+    public async Task MarkSent_MoreRowsThanOneStatementTakes_RecordsEachOnesRemoteIds()
+    {
+        var store = await ArrangeAsync("a");
+        await store.AddAsync([.. Enumerable.Range(0, 1_200).Select(i => Planned("a", "mail", recipient: $"r{i:D4}@example.org"))], None);
+        var claimed = await ClaimAsync(store, limit: 1_200);
+        Clock.Advance(TimeSpan.FromSeconds(3));
+
+        var marked = await store.MarkSentAsync("host-a", [.. claimed.Select(c => new SentDelivery(c.Id, [$"m{c.Id}", "x"]))], Clock.GetUtcNow(), None);
+
+        Assert.Equal((1_200, 1_200), (claimed.Count, marked));
+        var rows = await store.ListAsync(new DeliveryQuery(Limit: 5_000), None);
+        Assert.Equal(1_200, rows.Count);
+        Assert.All(rows, r =>
+        {
+            Assert.Equal((DeliveryStatus.Sent, Start.AddSeconds(3)), (r.Status, r.SentAt));
+            Assert.Equal([$"m{r.Id}", "x"], r.RemoteIds);
+        });
+    }
+
+    [SkippableFact]
+    public async Task Recipients_FindMany_OnlyActiveMembersOfThatList()
+    {
+        var (_, _, factory) = await OpenAsync();
+        await using (var connection = await factory.OpenAsync(None))
+        {
+            foreach (var (list, email, status) in new[] { ("mail", "Reader@Example.org", "active"), ("mail", "gone@example.org", "unsubscribed"), ("news", "other@example.org", "active") })
+            {
+                await connection.ExecuteAsync(
+                    "INSERT INTO subscribers (list, email, name, status, created_at, updated_at) VALUES (@List, @Email, 'قارئ', @Status, @Now, @Now)",
+                    new { List = list, Email = email, Status = status, Now = Start });
+            }
+        }
+        var directory = new SqlRecipientDirectory(factory, Clock);
+
+        var found = await directory.FindManyAsync("mail", ["reader@example.org", "Reader@Example.org", "gone@example.org", "other@example.org"], None);
+
+        Assert.Equal(["Reader@Example.org", "reader@example.org"], found.Keys.Order(StringComparer.Ordinal));
+        Assert.All(found.Values, r => Assert.Equal(("Reader@Example.org", "قارئ"), (r.Email, r.Name)));
+    }
 }
