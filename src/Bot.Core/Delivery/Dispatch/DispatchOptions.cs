@@ -6,8 +6,11 @@ public sealed class DispatchOptions
     /// <summary>Deliveries claimed per round. Default 64.</summary>
     public int BatchSize { get; set; } = 64;
 
-    /// <summary>Deliveries sent at once (each to a different destination or recipient). Default 8.</summary>
-    public int Parallelism { get; set; } = 8;
+    /// <summary>
+    /// Deliveries sent at once (each to a different destination or recipient). Default 16: enough for Telegram's
+    /// 30 messages a second when a request takes up to half a second; the channels' pacers keep the real limits.
+    /// </summary>
+    public int Parallelism { get; set; } = 16;
 
     /// <summary>How often the outbox is checked when no signal arrives; the fallback, not the trigger. Default 5 seconds.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
