@@ -71,7 +71,10 @@ public interface IDeliveryStore
     /// <summary>Returns expired leases to the queue (a host that died mid-send); the attempt stays counted.</summary>
     Task<int> ReleaseExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Adds configured destinations and updates their channel and address; pause and disable survive.</summary>
+    /// <summary>
+    /// Adds configured destinations and updates their channel and address; pause and disable survive, and so does an
+    /// address the platform moved the target to (<see cref="SetAddressAsync"/>) until the configured address changes.
+    /// </summary>
     Task SyncDestinationsAsync(IReadOnlyList<Destination> destinations, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<DestinationState>> ListDestinationsAsync(CancellationToken cancellationToken);

@@ -311,8 +311,12 @@ public sealed class SqlDeliveryStore(IDbConnectionFactory factory, TimeProvider 
         await using var transaction = await factory.Dialect.BeginWriteAsync(connection, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO destinations (name, channel, address, updated_at) VALUES (@Name, @Channel, @Address, @Now)
-            ON CONFLICT (name) DO UPDATE SET channel = excluded.channel, address = excluded.address, updated_at = excluded.updated_at
+            INSERT INTO destinations (name, channel, address, configured_address, updated_at) VALUES (@Name, @Channel, @Address, @Address, @Now)
+            ON CONFLICT (name) DO UPDATE SET
+                channel = excluded.channel,
+                address = CASE WHEN destinations.configured_address = excluded.configured_address THEN destinations.address ELSE excluded.address END,
+                configured_address = excluded.configured_address,
+                updated_at = excluded.updated_at
             """,
             destinations.Select(d => new { d.Name, d.Channel, d.Address, Now = time.GetUtcNow() }),
             transaction, cancellationToken: cancellationToken));

@@ -3,7 +3,7 @@ using Dapper;
 
 namespace Bot.Storage.Deliveries;
 
-/// <summary><see cref="IRepublishLedger"/> on the <c>deliveries</c> table (its <c>generation</c> column, migration 0006).</summary>
+/// <summary><see cref="IRepublishLedger"/> on the <c>deliveries</c> table (its <c>generation</c> column, migration 0005).</summary>
 public sealed class SqlRepublishLedger(IDbConnectionFactory factory) : IRepublishLedger
 {
     public async Task<RepublishMark?> GetLatestAsync(string articleKey, CancellationToken cancellationToken)
