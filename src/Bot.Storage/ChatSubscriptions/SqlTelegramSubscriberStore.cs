@@ -8,8 +8,6 @@ namespace Bot.Storage.ChatSubscriptions;
 /// <summary>Private-chat subscribers on the <c>telegram_subscribers</c> table, one SQL text for SQLite and PostgreSQL.</summary>
 public sealed class SqlTelegramSubscriberStore(IDbConnectionFactory factory, TimeProvider time) : ITelegramSubscriberStore
 {
-    private const int MaxAttempts = 5;
-
     private const string Columns =
         "id AS Id, chat_id AS ChatId, user_id AS UserId, name AS Name, topic AS Topic, status AS Status, reason AS Reason, created_at AS CreatedAt, updated_at AS UpdatedAt";
 
@@ -115,22 +113,6 @@ public sealed class SqlTelegramSubscriberStore(IDbConnectionFactory factory, Tim
             },
             transaction, cancellationToken: cancellationToken));
 
-    private async Task<T> InWriteAsync<T>(Func<DbConnection, DbTransaction, DateTimeOffset, Task<T>> work, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await using var connection = await factory.OpenAsync(cancellationToken);
-                await using var transaction = await factory.Dialect.BeginWriteAsync(connection, cancellationToken);
-                var result = await work(connection, transaction, time.GetUtcNow());
-                await transaction.CommitAsync(cancellationToken);
-                return result;
-            }
-            catch (Exception exception) when (attempt < MaxAttempts && factory.Dialect.IsRetryableConflict(exception))
-            {
-                // Two /start messages from one chat raced to insert it; the next attempt sees the winner's row.
-            }
-        }
-    }
+    private Task<T> InWriteAsync<T>(Func<DbConnection, DbTransaction, DateTimeOffset, Task<T>> work, CancellationToken cancellationToken) =>
+        factory.InWriteAsync((connection, transaction) => work(connection, transaction, time.GetUtcNow()), cancellationToken);
 }

@@ -7,7 +7,6 @@ namespace Bot.Storage.Subscribers;
 /// <summary>Subscribers on the <c>subscribers</c> table, one SQL text for SQLite and PostgreSQL.</summary>
 public sealed class SqlSubscriberStore(IDbConnectionFactory factory, TimeProvider time) : ISubscriberStore
 {
-    private const int MaxAttempts = 5;
     private const string Pending = "pending";
     private const string Active = "active";
 
@@ -163,22 +162,6 @@ public sealed class SqlSubscriberStore(IDbConnectionFactory factory, TimeProvide
             """,
             new { List = list, Email = email, Name = name, Status = status, Now = now, ConfirmedAt = confirmedAt }, transaction, cancellationToken: cancellationToken));
 
-    private async Task<T> InWriteAsync<T>(Func<DbConnection, DbTransaction, DateTimeOffset, Task<T>> work, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await using var connection = await factory.OpenAsync(cancellationToken);
-                await using var transaction = await factory.Dialect.BeginWriteAsync(connection, cancellationToken);
-                var result = await work(connection, transaction, time.GetUtcNow());
-                await transaction.CommitAsync(cancellationToken);
-                return result;
-            }
-            catch (Exception exception) when (attempt < MaxAttempts && factory.Dialect.IsRetryableConflict(exception))
-            {
-                // Two writers raced to insert the same address; the next attempt sees the winner's row.
-            }
-        }
-    }
+    private Task<T> InWriteAsync<T>(Func<DbConnection, DbTransaction, DateTimeOffset, Task<T>> work, CancellationToken cancellationToken) =>
+        factory.InWriteAsync((connection, transaction) => work(connection, transaction, time.GetUtcNow()), cancellationToken);
 }

@@ -1,25 +1,18 @@
-using Microsoft.Data.Sqlite;
+using Bot.IntegrationTests.Support;
 
 namespace Bot.IntegrationTests.ChatSubscriptions;
 
 public sealed class SqliteTelegramSubscriberStoreTests : TelegramSubscriberStoreContractTests
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), $"bot-chats-{Guid.NewGuid():N}");
+    private readonly SqliteTestDatabase _database = new();
 
     protected override string Provider => "sqlite";
 
-    protected override Task<string> CreateEmptyDatabaseAsync() => Task.FromResult($"Data Source={Path.Combine(folder, "bot.db")}");
+    protected override Task<string> CreateEmptyDatabaseAsync() => Task.FromResult(_database.ConnectionString);
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _database.Dispose();
     }
 }

@@ -1,26 +1,19 @@
-using Microsoft.Data.Sqlite;
+using Bot.IntegrationTests.Support;
 
 namespace Bot.IntegrationTests.Delivery;
 
 /// <summary>The delivery store contract on a real SQLite file.</summary>
 public sealed class SqliteDeliveryStoreTests : DeliveryStoreContractTests
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"bot-deliveries-{Guid.NewGuid():N}");
+    private readonly SqliteTestDatabase _database = new();
 
     protected override string Provider => "sqlite";
 
-    protected override Task<string> CreateEmptyDatabaseAsync() => Task.FromResult($"Data Source={Path.Combine(_folder, "bot.db")}");
+    protected override Task<string> CreateEmptyDatabaseAsync() => Task.FromResult(_database.ConnectionString);
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _database.Dispose();
     }
 }

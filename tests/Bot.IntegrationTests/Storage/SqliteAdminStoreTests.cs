@@ -1,26 +1,19 @@
-using Microsoft.Data.Sqlite;
+using Bot.IntegrationTests.Support;
 
 namespace Bot.IntegrationTests.Storage;
 
 /// <summary>The admin store queries on a real SQLite file.</summary>
 public sealed class SqliteAdminStoreTests : AdminStoreContractTests
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"bot-admin-store-{Guid.NewGuid():N}");
+    private readonly SqliteTestDatabase _database = new();
 
     protected override string Provider => "sqlite";
 
-    protected override Task<string> CreateEmptyDatabaseAsync() => Task.FromResult($"Data Source={Path.Combine(_folder, "bot.db")}");
+    protected override Task<string> CreateEmptyDatabaseAsync() => Task.FromResult(_database.ConnectionString);
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _database.Dispose();
     }
 }

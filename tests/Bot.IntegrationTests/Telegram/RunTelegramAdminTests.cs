@@ -36,19 +36,17 @@ public sealed class RunTelegramAdminTests : IAsyncLifetime
         _dir.Dispose();
     }
 
-    private string[] Settings(params string[] destinations) =>
-    [
-        $"--Http:Urls=http://127.0.0.1:{_port}",
-        "--Sources:Seed=",
-        $"--Telegram:ApiBaseUrl={_api.BaseUrl}",
-        "--Telegram:PollTimeout=00:00:02",
-        $"--Telegram:Admins:0={Admin}",
-        "--Email:Destinations:0:Name=weekly",
-        .. destinations.SelectMany((chat, i) => new[] { $"--Telegram:Destinations:{i}:Name=news-{i}", $"--Telegram:Destinations:{i}:ChatId={chat}" }),
-    ];
+    private string[] Settings(params string[] destinations) => TelegramBotRun.Settings(
+        _api,
+        _port,
+        Admin,
+        [
+            "--Email:Destinations:0:Name=weekly",
+            .. destinations.SelectMany((chat, i) => new[] { $"--Telegram:Destinations:{i}:Name=news-{i}", $"--Telegram:Destinations:{i}:ChatId={chat}" }),
+        ]);
 
     private BotProcess StartBot(params string[] destinations) =>
-        _bot = BotProcess.Start(_dir.Path, new Dictionary<string, string> { ["Telegram__BotToken"] = _api.Token }, ["run", .. Settings(destinations)]);
+        _bot = BotProcess.Start(_dir.Path, TelegramBotRun.Environment(_api), ["run", .. Settings(destinations)]);
 
     private async Task StopBotAsync()
     {
@@ -159,7 +157,7 @@ public sealed class RunTelegramAdminTests : IAsyncLifetime
 
     private async Task<BotResult> CliAsync(params string[] args)
     {
-        var result = await BotProcess.RunAsync(_dir.Path, new Dictionary<string, string> { ["Telegram__BotToken"] = _api.Token }, [.. args, .. Settings(ChannelA, ChannelB)]);
+        var result = await BotProcess.RunAsync(_dir.Path, TelegramBotRun.Environment(_api), [.. args, .. Settings(ChannelA, ChannelB)]);
         Assert.True(result.ExitCode == 0, result.ToString());
         _hostOutput.Append(result.Output).Append(result.Error);
         return result;

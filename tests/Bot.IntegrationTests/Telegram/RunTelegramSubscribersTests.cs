@@ -32,15 +32,7 @@ public sealed class RunTelegramSubscribersTests : IAsyncLifetime
     [Fact]
     public async Task Run_ReadersStartStopAndBlock_EachChatGetsExactlyWhatItAskedFor()
     {
-        _bot = BotProcess.Start(
-            _dir.Path,
-            new Dictionary<string, string> { ["Telegram__BotToken"] = _api.Token },
-            "run",
-            $"--Http:Urls=http://127.0.0.1:{_port}",
-            "--Sources:Seed=",
-            $"--Telegram:ApiBaseUrl={_api.BaseUrl}",
-            "--Telegram:PollTimeout=00:00:02",
-            $"--Telegram:Admins:0={Admin}");
+        _bot = TelegramBotRun.Start(_dir.Path, _api, _port, Admin);
         await Eventually.HoldsAsync(() => _api.Journal.Any(r => r.Method == "setMyCommands"), "the command menu is published");
 
         _api.InjectMessage(Everything, Everything, "/start");

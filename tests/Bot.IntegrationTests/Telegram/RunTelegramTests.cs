@@ -27,15 +27,11 @@ public sealed class RunTelegramTests : IAsyncLifetime
         _dir.Dispose();
     }
 
-    private BotProcess StartBot() => BotProcess.Start(
+    private BotProcess StartBot() => TelegramBotRun.Start(
         _dir.Path,
-        new Dictionary<string, string> { ["Telegram__BotToken"] = _api.Token },
-        "run",
-        $"--Http:Urls=http://127.0.0.1:{_port}",
-        "--Sources:Seed=",
-        $"--Telegram:ApiBaseUrl={_api.BaseUrl}",
-        "--Telegram:PollTimeout=00:00:02",
-        $"--Telegram:Admins:0={Admin}",
+        _api,
+        _port,
+        Admin,
         "--Telegram:Destinations:0:Name=news-a",
         $"--Telegram:Destinations:0:ChatId={ChannelA}",
         "--Telegram:Destinations:1:Name=news-b",
