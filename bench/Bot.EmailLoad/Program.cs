@@ -12,9 +12,11 @@ using Microsoft.Extensions.Options;
 // Email load harness: N personalised Arabic announcements through EmailChannelSender into Postfix's
 // smtp-sink, then smtp-source pushing the same count and size over the same number of connections into the
 // same sink. Both rates come from one run on one machine, so the ratio means something on a noisy box.
-// Usage: dotnet run -c Release --project bench/Bot.EmailLoad -- [messages=20000] [connections=4]
+// The bot's side runs as the engine does: Delivery:Parallelism sends in flight (default 16) over the pool's connections.
+// Usage: dotnet run -c Release --project bench/Bot.EmailLoad -- [messages=20000] [connections=4] [in-flight=16]
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
 var connections = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4;
+var inFlight = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 16;
 var port = FreePort();
 
 using var sink = Start("smtp-sink", $"-u nobody -m 512 127.0.0.1:{port} 1024");
@@ -53,7 +55,7 @@ try
         for (var batch = 0; batch < 40; batch++)
         {
             var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
-            await Parallel.ForEachAsync(Enumerable.Range(warmUp, 500), new ParallelOptions { MaxDegreeOfParallelism = connections }, async (i, token) =>
+            await Parallel.ForEachAsync(Enumerable.Range(warmUp, 500), new ParallelOptions { MaxDegreeOfParallelism = inFlight }, async (i, token) =>
                 await warm.SendAsync(new DeliveryTarget(ChannelNames.Email, "warm-up", $"w{i}@example.org"), Message(-1 - i), [], token));
             warmUp += 500;
             if (batch >= 3 && System.Runtime.JitInfo.GetCompiledMethodCount() - compiled < 3)
@@ -67,11 +69,12 @@ try
     var before = Process.GetCurrentProcess().WorkingSet64;
     var failed = 0;
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    var kernelBefore = Process.GetCurrentProcess().PrivilegedProcessorTime;
     var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
     var watch = Stopwatch.StartNew();
     await using (var sender = new EmailChannelSender(Options.Create(options), clock, NullLogger<EmailChannelSender>.Instance))
     {
-        await Parallel.ForEachAsync(Enumerable.Range(1, count), new ParallelOptions { MaxDegreeOfParallelism = connections }, async (i, token) =>
+        await Parallel.ForEachAsync(Enumerable.Range(1, count), new ParallelOptions { MaxDegreeOfParallelism = inFlight }, async (i, token) =>
         {
             var outcome = await sender.SendAsync(new DeliveryTarget(ChannelNames.Email, "news", $"reader{i}@example.org"), Message(i), [], token);
             if (outcome is not SendOutcome.Sent)
@@ -86,19 +89,22 @@ try
     var gcInfo = GC.GetGCMemoryInfo();
     var retained = GC.GetTotalMemory(forceFullCollection: true);
     var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+    var kernel = Process.GetCurrentProcess().PrivilegedProcessorTime - kernelBefore;
     var peak = Process.GetCurrentProcess().PeakWorkingSet64;
 
-    var source = Start("/usr/bin/time", $"-f %M smtp-source -s {connections} -m {count} -l {size} -d -f news@qudspress.example -t reader@example.org 127.0.0.1:{port}");
+    var source = Start("/usr/bin/time", $"-f \"%M %U %S\" smtp-source -s {connections} -m {count} -l {size} -d -f news@qudspress.example -t reader@example.org 127.0.0.1:{port}");
     watch.Restart();
     var sourceErr = await source.StandardError.ReadToEndAsync();
     await source.WaitForExitAsync();
     var theirs = watch.Elapsed;
-    var sourcePeakKb = sourceErr.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim();
+    // /usr/bin/time's last line: peak RSS in KiB, user and system CPU seconds.
+    var sourceUsage = (sourceErr.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "0 0 0").Trim().Split(' ');
+    var sourceCpuMs = (double.Parse(sourceUsage[1], CultureInfo.InvariantCulture) + double.Parse(sourceUsage[2], CultureInfo.InvariantCulture)) * 1000;
 
-    Console.WriteLine($"messages: {count} (after {warmUp} to warm up), connections: {connections}, message size: {size} bytes");
-    Console.WriteLine($"EmailChannelSender: {ours.TotalSeconds:F2} s, {count / ours.TotalSeconds:F0} msg/s, failed {failed}, peak working set {peak / 1048576.0:F0} MiB (before run {before / 1048576.0:F0} MiB), CPU {cpu.TotalMilliseconds / count:F2} ms/msg");
+    Console.WriteLine($"messages: {count} (after {warmUp} to warm up), connections: {connections}, sends in flight: {inFlight}, message size: {size} bytes");
+    Console.WriteLine($"EmailChannelSender: {ours.TotalSeconds:F2} s, {count / ours.TotalSeconds:F0} msg/s, failed {failed}, peak working set {peak / 1048576.0:F0} MiB (before run {before / 1048576.0:F0} MiB), CPU {cpu.TotalMilliseconds / count:F3} ms/msg ({kernel.TotalMilliseconds / count:F3} in the kernel)");
     Console.WriteLine($"  managed heap: {gcInfo.HeapSizeBytes / 1048576.0:F0} MiB at the last GC, {retained / 1048576.0:F1} MiB live after the run, {GC.CollectionCount(0)} gen0 / {GC.CollectionCount(2)} gen2 collections, {allocated / count / 1024.0:F1} KiB allocated per message (harness included)");
-    Console.WriteLine($"smtp-source:        {theirs.TotalSeconds:F2} s, {count / theirs.TotalSeconds:F0} msg/s, exit {source.ExitCode}, peak RSS {sourcePeakKb} KiB");
+    Console.WriteLine($"smtp-source:        {theirs.TotalSeconds:F2} s, {count / theirs.TotalSeconds:F0} msg/s, exit {source.ExitCode}, peak RSS {sourceUsage[0]} KiB, CPU {sourceCpuMs / count:F3} ms/msg ({double.Parse(sourceUsage[2], CultureInfo.InvariantCulture) * 1000 / count:F3} in the kernel)");
     Console.WriteLine($"ratio (ours / smtp-source rate): {theirs.TotalSeconds / ours.TotalSeconds:F2}");
     return failed == 0 && source.ExitCode == 0 ? 0 : 1;
 }

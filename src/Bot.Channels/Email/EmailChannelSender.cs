@@ -77,25 +77,17 @@ public sealed class EmailChannelSender : IChannelSender, IAsyncDisposable
             await Task.Delay(wait, timeProvider, cancellationToken).ConfigureAwait(false);
         }
 
-        var connection = await pool.RentAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var outcome = await SendOnPoolAsync(mime, messageId, cancellationToken).ConfigureAwait(false);
+        if (outcome is SendOutcome.Sent)
         {
-            var outcome = await SendOnAsync(connection, mime, messageId, cancellationToken).ConfigureAwait(false);
-            if (outcome is SendOutcome.Sent)
-            {
-                EmailChannelLog.Sent(logger, messageId, target.Destination);
-            }
-            else
-            {
-                EmailChannelLog.NotSent(logger, messageId, target.Destination, outcome.GetType().Name, Reason(outcome));
-            }
+            EmailChannelLog.Sent(logger, messageId, target.Destination);
+        }
+        else
+        {
+            EmailChannelLog.NotSent(logger, messageId, target.Destination, outcome.GetType().Name, Reason(outcome));
+        }
 
-            return outcome;
-        }
-        finally
-        {
-            pool.Return(connection);
-        }
+        return outcome;
     }
 
     /// <summary>Email cannot be changed once delivered; a correction goes out as a separate delivery.</summary>
@@ -108,43 +100,28 @@ public sealed class EmailChannelSender : IChannelSender, IAsyncDisposable
 
     public ValueTask DisposeAsync() => pool.DisposeAsync();
 
-    private async Task<SendOutcome> SendOnAsync(SmtpConnection connection, MimeMessage mime, string messageId, CancellationToken cancellationToken)
+    private async Task<SendOutcome> SendOnPoolAsync(MimeMessage mime, string messageId, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            try
+            var (failure, phase) = await pool.SendAsync(mime, cancellationToken).ConfigureAwait(false);
+            if (failure is null)
             {
-                var client = await connection.ConnectedClientAsync(cancellationToken).ConfigureAwait(false);
-                await client.SendAsync(mime, cancellationToken).ConfigureAwait(false);
                 return new SendOutcome.Sent([messageId]);
             }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested && SmtpFailureReader.Read(exception, connection.Phase) is { } failure)
-            {
-                var phase = connection.Phase;
-                if (SmtpFailureReader.BreaksConnection(exception))
-                {
-                    connection.Drop();
-                }
 
-                // A pooled session may have been closed by the server while idle (MailKit#841) or die between
-                // two messages; one fresh session is worth trying before telling the engine to wait. A failure
-                // to connect at all is not retried here: the server is down and the engine backs off.
-                // The one case this can duplicate is a drop after the message's final dot but before the
-                // server's reply; RFC 5321 6.1 prefers that to losing the message.
-                if (attempt == 1 && phase == SmtpPhase.Send && IsConnectionTrouble(failure))
-                {
-                    EmailChannelLog.Reconnecting(logger, messageId, failure.Text);
-                    continue;
-                }
-
-                return SmtpFailureClassifier.Classify(failure, []);
-            }
-            catch
+            // A pooled session may have been closed by the server while idle (MailKit#841) or die between
+            // two messages; one fresh session is worth trying before telling the engine to wait. A failure
+            // to connect at all is not retried here: the server is down and the engine backs off.
+            // The one case this can duplicate is a drop after the message's final dot but before the
+            // server's reply; RFC 5321 6.1 prefers that to losing the message.
+            if (attempt == 1 && phase == SmtpPhase.Send && IsConnectionTrouble(failure))
             {
-                // Cancelled or failed in the middle of a command: the session is out of step with the server.
-                connection.Drop();
-                throw;
+                EmailChannelLog.Reconnecting(logger, messageId, failure.Text);
+                continue;
             }
+
+            return SmtpFailureClassifier.Classify(failure, []);
         }
     }
 

@@ -6,12 +6,16 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Channels.Email;
 
 /// <summary>
-/// One reusable SMTP session. MailKit's client runs one command at a time, so a connection belongs to one
-/// sender between <see cref="SmtpConnectionPool.RentAsync"/> and the return of its lease.
+/// One reusable SMTP session: MailKit's client connects, says EHLO, authenticates and says QUIT, and sends what
+/// <see cref="PipelinedSmtpTransaction"/> cannot. It belongs to one <see cref="SmtpConnectionWorker"/>.
 /// </summary>
 internal sealed class SmtpConnection(SmtpOptions options, ILogger logger) : IDisposable
 {
     private SmtpClient? client;
+    private PipelinedSmtpTransaction? pipelined;
+
+    /// <summary>The pipelined steps for this session, when it is plain and its server offers PIPELINING; null while not connected.</summary>
+    public PipelinedSmtpTransaction? Pipelined => pipelined;
 
     /// <summary>What the connection was doing last, to tell a refused login from a refused recipient.</summary>
     public SmtpPhase Phase { get; private set; } = SmtpPhase.Connect;
@@ -37,9 +41,11 @@ internal sealed class SmtpConnection(SmtpOptions options, ILogger logger) : IDis
         {
             var host = options.Host ?? throw new InvalidOperationException("Email:Smtp:Host is not set.");
             var socket = await OpenSocketAsync(host, options.Port, cancellationToken).ConfigureAwait(false);
+            BufferedSocketStream? plain = null;
             if (options.Security == SmtpSecurity.None)
             {
-                await fresh.ConnectAsync(new BufferedSocketStream(socket), host, options.Port, SecureSocketOptions.None, cancellationToken).ConfigureAwait(false);
+                plain = new BufferedSocketStream(socket);
+                await fresh.ConnectAsync(plain, host, options.Port, SecureSocketOptions.None, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -59,6 +65,12 @@ internal sealed class SmtpConnection(SmtpOptions options, ILogger logger) : IDis
                     EmailChannelLog.AuthNotOffered(logger, options.Host!, options.Port);
                 }
             }
+
+            // MailKit has read every reply up to here, so the session stream is idle between messages and both
+            // can take turns on it.
+            pipelined = plain is not null && fresh.Capabilities.HasFlag(SmtpCapabilities.Pipelining)
+                ? new PipelinedSmtpTransaction(plain)
+                : null;
         }
         catch
         {
@@ -77,6 +89,7 @@ internal sealed class SmtpConnection(SmtpOptions options, ILogger logger) : IDis
     {
         client?.Dispose();
         client = null;
+        pipelined = null;
     }
 
     /// <summary>Says goodbye politely when the session is still up.</summary>

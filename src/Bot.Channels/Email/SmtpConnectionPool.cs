@@ -1,49 +1,43 @@
+using MimeKit;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Channels.Email;
 
 /// <summary>
-/// A fixed set of SMTP connections opened lazily and reused: opening a session (TCP, TLS, EHLO, AUTH) costs
-/// far more than a message, and relays throttle clients that reconnect for every mail. The most recently
-/// returned connection is handed out first, so a trickle of mail keeps one session busy instead of waking
-/// every pooled one.
+/// A fixed set of SMTP sessions, opened lazily and reused, each served by a <see cref="SmtpConnectionWorker"/> that
+/// takes messages from one shared <see cref="SmtpJobQueue"/>: opening a session (TCP, TLS, EHLO, AUTH) costs far more than a message,
+/// relays throttle clients that reconnect for every mail, and a worker that sees the next message waiting can
+/// pipeline it behind the one it is finishing.
 /// </summary>
 internal sealed class SmtpConnectionPool : IAsyncDisposable
 {
-    private readonly SemaphoreSlim free;
-    private readonly Stack<SmtpConnection> idle;
-    private readonly List<SmtpConnection> all;
-    private readonly Lock gate = new();
+    private static readonly TimeSpan QuitGrace = TimeSpan.FromSeconds(5);
+
+    private readonly SmtpJobQueue jobs = new();
+    private readonly List<SmtpConnectionWorker> workers;
+    private readonly List<Task> running;
+    private readonly CancellationTokenSource quitting = new();
     private int disposed;
 
     public SmtpConnectionPool(SmtpOptions options, ILogger logger)
     {
-        all = Enumerable.Range(0, options.PoolSize).Select(_ => new SmtpConnection(options, logger)).ToList();
-        idle = new Stack<SmtpConnection>(all);
-        free = new SemaphoreSlim(options.PoolSize, options.PoolSize);
+        workers = Enumerable.Range(0, options.PoolSize).Select(_ => new SmtpConnectionWorker(new SmtpConnection(options, logger), jobs)).ToList();
+        running = workers.Select(worker => Task.Run(() => worker.RunAsync(quitting.Token))).ToList();
     }
 
-    /// <summary>Waits for a free connection; give it back with <see cref="Return"/>.</summary>
-    public async ValueTask<SmtpConnection> RentAsync(CancellationToken cancellationToken)
+    /// <summary>Sends the message on the next free session; the result tells what the server said.</summary>
+    public async Task<SmtpSendResult> SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
-        await free.WaitAsync(cancellationToken).ConfigureAwait(false);
-        lock (gate)
+        var job = new SmtpSendJob(message, cancellationToken);
+        if (!jobs.TryAdd(job))
         {
-            return idle.Pop();
-        }
-    }
-
-    public void Return(SmtpConnection connection)
-    {
-        lock (gate)
-        {
-            idle.Push(connection);
+            throw new ObjectDisposedException(nameof(EmailChannelSender));
         }
 
-        free.Release();
+        return await job.Result.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Sends QUIT on every connection once its current send is over; gives up on stragglers after a few seconds.</summary>
+    /// <summary>Lets the workers finish what they hold and say QUIT; gives up on stragglers after a few seconds.</summary>
     public async ValueTask DisposeAsync()
     {
         // The container disposes the sender once as itself and once as the IChannelSender it also serves as.
@@ -52,21 +46,21 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable
             return;
         }
 
-        using var quit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        jobs.Complete();
+        quitting.CancelAfter(QuitGrace);
         try
         {
-            for (var i = 0; i < all.Count; i++)
-            {
-                var connection = await RentAsync(quit.Token).ConfigureAwait(false);
-                await connection.CloseAsync(quit.Token).ConfigureAwait(false);
-            }
+            await Task.WhenAll(running).WaitAsync(QuitGrace * 2).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (TimeoutException)
         {
-            foreach (var connection in all)
+            // A send hanging past its own timeout: what the workers could not take is handed back for later.
+            while (jobs.TryTake(out var job))
             {
-                connection.Drop();
+                job.Fail(new IOException("The email channel stopped before this message was sent."), SmtpPhase.Send);
             }
         }
+
+        quitting.Dispose();
     }
 }
