@@ -135,7 +135,8 @@ internal static class FeedItemMapper
     private static XElement Load(SyndicationElementExtension extension)
     {
         using var reader = extension.GetReader();
-        return XElement.Load(reader);
+        reader.MoveToContent();
+        return (XElement)XNode.ReadFrom(reader);
     }
 
     private static string Absolute(Uri uri, Uri baseUrl) =>
