@@ -5,24 +5,25 @@ namespace Bot.Channels.Email;
 
 /// <summary>
 /// A fixed set of SMTP sessions, opened lazily and reused, each served by a <see cref="SmtpConnectionWorker"/> that
-/// takes messages from one shared <see cref="SmtpJobQueue"/>: opening a session (TCP, TLS, EHLO, AUTH) costs far more than a message,
-/// relays throttle clients that reconnect for every mail, and a worker that sees the next message waiting can
-/// pipeline it behind the one it is finishing.
+/// takes messages from one shared <see cref="SmtpJobQueue"/>: opening a session (TCP, TLS, EHLO, AUTH) costs far
+/// more than a message, relays throttle clients that reconnect for every mail, and a worker that sees the next
+/// message waiting can pipeline it behind the one it is finishing.
 /// </summary>
 internal sealed class SmtpConnectionPool : IAsyncDisposable
 {
     private static readonly TimeSpan QuitGrace = TimeSpan.FromSeconds(5);
 
     private readonly SmtpJobQueue jobs = new();
-    private readonly List<SmtpConnectionWorker> workers;
     private readonly List<Task> running;
     private readonly CancellationTokenSource quitting = new();
     private int disposed;
 
     public SmtpConnectionPool(SmtpOptions options, ILogger logger)
     {
-        workers = Enumerable.Range(0, options.PoolSize).Select(_ => new SmtpConnectionWorker(new SmtpConnection(options, logger), jobs)).ToList();
-        running = workers.Select(worker => Task.Run(() => worker.RunAsync(quitting.Token))).ToList();
+        running = Enumerable.Range(0, options.PoolSize)
+            .Select(_ => new SmtpConnectionWorker(new SmtpConnection(options, logger), jobs))
+            .Select(worker => Task.Run(() => worker.RunAsync(quitting.Token)))
+            .ToList();
     }
 
     /// <summary>Sends the message on the next free session; the result tells what the server said.</summary>
@@ -51,6 +52,7 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable
         try
         {
             await Task.WhenAll(running).WaitAsync(QuitGrace * 2).ConfigureAwait(false);
+            quitting.Dispose();
         }
         catch (TimeoutException)
         {
@@ -60,7 +62,5 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable
                 job.Fail(new IOException("The email channel stopped before this message was sent."), SmtpPhase.Send);
             }
         }
-
-        quitting.Dispose();
     }
 }

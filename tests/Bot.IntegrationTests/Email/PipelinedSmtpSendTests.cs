@@ -55,7 +55,7 @@ public sealed class PipelinedSmtpSendTests
         var refused = sender.SendAsync(EmailTestMessages.Target("gone@example.org"), EmailTestMessages.Arabic("gone@example.org"), [], CancellationToken.None);
         await using var session = await ScriptedSmtpSession.AcceptAsync(listener, "PIPELINING");
         Assert.Equal([EnvelopeFrom, "RCPT TO:<gone@example.org>", "DATA"], await ReadLinesAsync(session, 3));
-        await session.SendAsync("250 2.1.0 Ok", "550 5.1.1 <gone@example.org>: Recipient address rejected: User unknown", "554 5.5.1 Error: no valid recipients");
+        await session.SendAsync("250 2.1.0 Ok", "550-5.1.1 <gone@example.org>: Recipient address rejected:", "550 5.1.1 User unknown in virtual mailbox table", "554 5.5.1 Error: no valid recipients");
         Assert.Equal("RSET", await session.ReadLineAsync());
         await session.SendAsync("250 2.0.0 Ok");
 
@@ -69,6 +69,7 @@ public sealed class PipelinedSmtpSendTests
         var rejected = Assert.IsType<SendOutcome.Rejected>(outcome);
         Assert.True(rejected.TargetGone);
         Assert.Contains("550", rejected.Reason);
+        Assert.Contains("User unknown in virtual mailbox table", rejected.Reason);
         Assert.IsType<SendOutcome.Sent>(await next);
     }
 
