@@ -1,3 +1,4 @@
+using System.Net;
 using System.ServiceModel.Syndication;
 using System.Xml;
 using System.Xml.Linq;
@@ -33,7 +34,8 @@ internal static class FeedItemMapper
         var content = ContentEncoded(item) is { } encoded ? HtmlParagraphs.Split(encoded) : Paragraphs(item.Content, feed.IsRss);
         var description = Paragraphs(item.Summary, feed.IsRss);
         var paragraphs = content.Count > 0 ? content : description;
-        var title = item.Title is { } t ? Clean(Text(t)) : null;
+        // RSS titles are plain text by the letter of the spec, yet many feeds escape them twice (&amp;amp;).
+        var title = item.Title is { } t ? Clean(feed.IsRss ? WebUtility.HtmlDecode(Text(t)) : Text(t)) : null;
         if (title is null && paragraphs.Count == 0)
         {
             return new FeedEntry.Skipped(label, "the item has neither a title nor a text");

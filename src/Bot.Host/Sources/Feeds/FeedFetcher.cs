@@ -59,6 +59,7 @@ public sealed class FeedFetcher(IHttpClientFactory httpClientFactory)
 
             return new FeedFetchResult.Fetched(
                 buffer.ToArray(),
+                response.Content.Headers.ContentType?.CharSet,
                 response.Headers.ETag?.ToString(),
                 response.Content.Headers.LastModified?.ToString("R"));
         }

@@ -33,7 +33,7 @@ public sealed class FeedPollCycle(
         }
 
         var document = (FeedFetchResult.Fetched)fetched;
-        var read = FeedReader.Read(new MemoryStream(document.Content, writable: false), new Uri(feed.Url), timeProvider.GetUtcNow());
+        var read = FeedReader.Read(document.Content, document.Charset, new Uri(feed.Url), timeProvider.GetUtcNow());
         if (read is FeedReadResult.Failure failure)
         {
             FeedLog.NotAFeed(logger, address, failure.Reason);

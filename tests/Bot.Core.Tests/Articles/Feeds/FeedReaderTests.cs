@@ -56,7 +56,7 @@ public sealed class FeedReaderTests
             <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
               <channel><title>Desk</title>
                 <item>
-                  <title>Title</title>
+                  <title>Tom &amp;amp; Jerry &amp;#8212; again</title>
                   <link>/news/1</link>
                   <description>Short &amp;amp; sweet</description>
                   <content:encoded><![CDATA[<p>First</p><ul><li>one</li><li>two</li></ul>]]></content:encoded>
@@ -69,6 +69,7 @@ public sealed class FeedReaderTests
 
         var article = Single(rss);
 
+        Assert.Equal("Tom & Jerry — again", article.Title);
         Assert.Equal("https://news.example.org/news/1", article.Key);
         Assert.Equal("https://news.example.org/news/1", article.Url);
         Assert.Equal(["First", "• one", "• two"], article.Paragraphs);
@@ -177,12 +178,87 @@ public sealed class FeedReaderTests
     [InlineData("<rss version=\"2.0\"><channel><title>cut")]
     public void Read_NotAFeed_IsAFailureWithAReason(string document)
     {
-        var result = FeedReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(document)), FeedUrl, Received);
+        var result = FeedReader.Read(Encoding.UTF8.GetBytes(document), null, FeedUrl, Received);
 
         var failure = Assert.IsType<FeedReadResult.Failure>(result);
         Assert.DoesNotContain('\n', failure.Reason);
         Assert.NotEmpty(failure.Reason);
     }
+
+    [Fact]
+    public void Read_Windows1256DeclaredInTheDocument_ArabicComesThroughIntact()
+    {
+        var bytes = Windows1256("<?xml version=\"1.0\" encoding=\"windows-1256\"?><rss version=\"2.0\"><channel><title>قدس برس</title><item><title>عام القدس</title><description>نص الخبر</description></item></channel></rss>");
+
+        var article = Single(bytes, charset: null);
+
+        Assert.Equal("عام القدس", article.Title);
+        Assert.Equal(["نص الخبر"], article.Paragraphs);
+        Assert.Equal("ar", article.Language);
+    }
+
+    [Fact]
+    public void Read_NoDeclaredEncoding_TakesTheHttpCharset()
+    {
+        var bytes = Windows1256("<rss version=\"2.0\"><channel><title>قدس برس</title><item><title>عام القدس</title><description>نص</description></item></channel></rss>");
+
+        var article = Single(bytes, charset: "windows-1256");
+
+        Assert.Equal("عام القدس", article.Title);
+        Assert.Equal("قدس برس", article.Source);
+    }
+
+    [Fact]
+    public void Read_Rss091_IsReadAsRss20()
+    {
+        const string rss = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+            <rss version="0.91"><channel><title>Old desk</title><language>en-us</language>
+              <item><title>Old news</title><link>https://example.org/old</link><description>Still news.</description></item>
+            </channel></rss>
+            """;
+
+        var article = Single(rss);
+
+        Assert.Equal("https://example.org/old", article.Key);
+        Assert.Equal(["Still news."], article.Paragraphs);
+        Assert.Equal("Old desk", article.Source);
+    }
+
+    [Fact]
+    public void Read_Rss10Rdf_ItemsBecomeArticles()
+    {
+        const string rdf = """
+            <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+              <channel rdf:about="https://example.org/"><title>RDF desk</title><link>https://example.org/</link><description>d</description><dc:language>ar</dc:language></channel>
+              <item rdf:about="https://example.org/r/1">
+                <title>خبر</title><link>https://example.org/r/1</link><description>&lt;p&gt;نص&lt;/p&gt;</description>
+                <dc:date>2024-01-02T03:04:05Z</dc:date><dc:subject>سياسة</dc:subject><dc:creator>سارة</dc:creator>
+              </item>
+            </rdf:RDF>
+            """;
+
+        var article = Single(rdf);
+
+        Assert.Equal("https://example.org/r/1", article.Key);
+        Assert.Equal("خبر", article.Title);
+        Assert.Equal(["نص"], article.Paragraphs);
+        Assert.Equal(new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero), article.Published);
+        Assert.Equal(["سياسة"], article.Tags);
+        Assert.Equal("سارة", article.Author);
+        Assert.Equal("RDF desk", article.Source);
+        Assert.Equal("ar", article.Language);
+    }
+
+    private static byte[] Windows1256(string text)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding("windows-1256").GetBytes(text);
+    }
+
+    private static Article Single(byte[] bytes, string? charset) =>
+        Assert.IsType<FeedEntry.Read>(Assert.Single(Assert.IsType<FeedReadResult.Success>(FeedReader.Read(bytes, charset, FeedUrl, Received)).Entries)).Article;
 
     private static Article Single(string xml) => Assert.Single(Articles(xml));
 
@@ -191,7 +267,8 @@ public sealed class FeedReaderTests
 
     private static IReadOnlyList<FeedEntry> Entries(string xml)
     {
-        var result = FeedReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(xml)), FeedUrl, Received);
+        var result = FeedReader.Read(Encoding.UTF8.GetBytes(xml), null, FeedUrl, Received);
+        if (result is FeedReadResult.Failure failure) Assert.Fail(failure.Reason);
         return Assert.IsType<FeedReadResult.Success>(result).Entries;
     }
 }
