@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using Bot.Core.Articles.Feeds;
@@ -23,7 +24,7 @@ public sealed class FeedFetcher(IHttpClientFactory httpClientFactory)
             request.Headers.IfNoneMatch.Add(tag);
         }
 
-        if (state.LastModified is { } modified && DateTimeOffset.TryParse(modified, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var since))
+        if (state.LastModified is { } modified && DateTimeOffset.TryParse(modified, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since))
         {
             request.Headers.IfModifiedSince = since;
         }

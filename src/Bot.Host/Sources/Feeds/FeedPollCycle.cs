@@ -1,3 +1,4 @@
+using Bot.Core.Articles;
 using Bot.Core.Articles.Feeds;
 using Bot.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -41,7 +42,7 @@ public sealed class FeedPollCycle(
         }
 
         var entries = ((FeedReadResult.Success)read).Entries;
-        var articles = new List<Bot.Core.Articles.Article>();
+        var articles = new List<Article>();
         foreach (var entry in entries)
         {
             switch (entry)
@@ -78,7 +79,7 @@ public sealed class FeedPollCycle(
     /// The keys left out under <see cref="FeedOptions.Backlog"/>: on the first successful fetch all but the newest
     /// items, afterwards those of them the feed still lists (an item that drops off is forgotten).
     /// </summary>
-    private static HashSet<string> PassOver(FeedOptions feed, FeedState state, List<Bot.Core.Articles.Article> articles)
+    private static HashSet<string> PassOver(FeedOptions feed, FeedState state, List<Article> articles)
     {
         var keys = articles.Select(a => a.Key).ToList();
         if (!state.Started)
