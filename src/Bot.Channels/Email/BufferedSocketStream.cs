@@ -9,9 +9,9 @@ namespace Bot.Channels.Email;
 /// </summary>
 /// <remarks>
 /// MailKit's own socket stream sends every 4 KiB it is handed (a 16 KB message took five sends) and arms a new
-/// timer, two cancellation sources and a task per call; arming even one timer per read and write cost a tenth of
-/// the sender's CPU at thousands of messages a second, hence one watchdog per session that only reads a clock. MailKit flushes after each command group and after the
-/// message's final dot, which is where this stream sends. Anything unsent goes out before a read, so a reply is
+/// timer, two cancellation sources and a task per call. Even one timer armed per read and write cost several per
+/// cent of the sender's CPU at thousands of messages a second, hence one watchdog per session that reads a clock.
+/// MailKit flushes after each command group and after the message's final dot, which is where this stream sends. Anything unsent goes out before a read, so a reply is
 /// never awaited for a request still sitting here.
 /// </remarks>
 internal sealed class BufferedSocketStream(Socket socket) : Stream

@@ -1,14 +1,14 @@
 namespace Bot.Channels.Email;
 
 /// <summary>
-/// Takes messages from the pool's <see cref="SmtpJobQueue"/> and sends them over one session, one at a time. On a pipelining session
-/// a message's final dot waits in the buffer until the worker knows whether another message is queued: if one is,
-/// its MAIL, RCPT and DATA go out in the same write, and one round trip serves the end of one message and the
-/// start of the next.
+/// Takes messages from the pool's <see cref="SmtpJobQueue"/> and sends them over one session, one at a time. On a
+/// pipelining session a message's final dot waits in the buffer until the worker knows whether another message is
+/// queued: if one is, its MAIL, RCPT and DATA go out in the same write, and one round trip serves the end of one
+/// message and the start of the next.
 /// </summary>
 internal sealed class SmtpConnectionWorker(SmtpConnection connection, SmtpJobQueue jobs)
 {
-    /// <summary>Runs until the queue is completed and empty, then says QUIT unless <paramref name="quitting"/> gives up first.</summary>
+    /// <summary>Runs until the queue is completed and empty, then says QUIT unless <paramref name="quitting"/> ends first.</summary>
     public async Task RunAsync(CancellationToken quitting)
     {
         // A message whose content and final dot are written and whose reply is not read yet.
@@ -105,7 +105,8 @@ internal sealed class SmtpConnectionWorker(SmtpConnection connection, SmtpJobQue
             if (connection.Pipelined is null && joining is not null)
             {
                 // The session broke under both: the joining message was never taken and goes again on a fresh one.
-                joining.Fail(exception is OperationCanceledException ? new IOException("The SMTP session was abandoned.", exception) : exception, SmtpPhase.Send);
+                var lost = exception is OperationCanceledException ? new IOException("The SMTP session was abandoned.", exception) : exception;
+                joining.Fail(lost, SmtpPhase.Send);
                 return null;
             }
         }
