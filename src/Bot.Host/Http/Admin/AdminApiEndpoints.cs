@@ -68,7 +68,7 @@ public static class AdminApiEndpoints
         {
             if (!DeliveryNames.TryParseStatus(text, out var parsed))
             {
-                return Error(StatusCodes.Status400BadRequest, $"status '{text}' is not one of queued, sending, sent, failed, dead, cancelled, held");
+                return Error(StatusCodes.Status400BadRequest, $"status {text} is not one of queued, sending, sent, failed, dead, cancelled, held");
             }
 
             status = parsed;
@@ -87,7 +87,7 @@ public static class AdminApiEndpoints
     {
         if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var delivery))
         {
-            return Error(StatusCodes.Status400BadRequest, $"'{id}' is not a delivery id");
+            return Error(StatusCodes.Status400BadRequest, $"{id} is not a delivery id");
         }
 
         var requeued = await ops.RetryAsync(delivery, ct);
