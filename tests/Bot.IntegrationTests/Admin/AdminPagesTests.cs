@@ -18,14 +18,14 @@ public sealed class AdminPagesTests : IAsyncLifetime
     private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
         new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
 
-    /// <summary>Signs in with the login form; returns the browser and the dashboard it lands on.</summary>
-    private async Task<(HttpClient Browser, string Dashboard)> SignInAsync()
+    /// <summary>A browser signed in with the login form.</summary>
+    private async Task<HttpClient> SignInAsync()
     {
         var browser = _host.Client();
         var login = await browser.GetStringAsync("/admin/login");
         using var signedIn = await browser.PostAsync("/admin/login", Form(("form_token", AdminHost.FormToken(login)), ("key", AdminHost.Key)));
         Assert.Equal(HttpStatusCode.SeeOther, signedIn.StatusCode);
-        return (browser, await browser.GetStringAsync("/admin"));
+        return browser;
     }
 
     [Fact]
@@ -101,8 +101,8 @@ public sealed class AdminPagesTests : IAsyncLifetime
         await _host.ImportAsync("<script>alert(1)</script> & co");
         await _host.ImportFileAsync(Articles.SamplePath);
 
-        var (browser, page) = await SignInAsync();
-        browser.Dispose();
+        using var browser = await SignInAsync();
+        var page = await browser.GetStringAsync("/admin");
 
         Assert.Contains("<td dir=\"auto\" lang=\"en\">&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</td>", page, StringComparison.Ordinal);
         Assert.Contains("<td dir=\"auto\" lang=\"ar\">مؤتمرون بإسطنبول يعلنون 2023", page, StringComparison.Ordinal);
@@ -112,8 +112,7 @@ public sealed class AdminPagesTests : IAsyncLifetime
     [Fact]
     public async Task PauseForm_WithoutToken_Is400AndNothingChanges()
     {
-        var (browser, _) = await SignInAsync();
-        using var _b = browser;
+        using var browser = await SignInAsync();
 
         using var response = await browser.PostAsync("/admin/destinations/news/pause", Form());
 
@@ -125,8 +124,8 @@ public sealed class AdminPagesTests : IAsyncLifetime
     [Fact]
     public async Task PauseForm_WithToken_PausesRedirectsAndAudits()
     {
-        var (browser, dashboard) = await SignInAsync();
-        using var _b = browser;
+        using var browser = await SignInAsync();
+        var dashboard = await browser.GetStringAsync("/admin");
 
         using var response = await browser.PostAsync("/admin/destinations/news/pause", Form(("form_token", AdminHost.FormToken(dashboard))));
         var after = await browser.GetStringAsync("/admin");
@@ -159,8 +158,8 @@ public sealed class AdminPagesTests : IAsyncLifetime
         var held = await _host.WaitForDeliveryAsync(key, DeliveryStatus.Held);
         await _host.ExecuteAsync("UPDATE deliveries SET status = 'dead', last_error = 'Telegram 400: <b>chat</b> not found' WHERE id = @Id", new { held.Id });
         await _host.Store.SetPausedAsync("news", false, CancellationToken.None);
-        var (browser, dashboard) = await SignInAsync();
-        using var _b = browser;
+        using var browser = await SignInAsync();
+        var dashboard = await browser.GetStringAsync("/admin");
 
         using var response = await browser.PostAsync($"/admin/deliveries/{held.Id}/retry", Form(("form_token", AdminHost.FormToken(dashboard))));
         var sent = await _host.WaitForDeliveryAsync(key, DeliveryStatus.Sent);
@@ -175,8 +174,8 @@ public sealed class AdminPagesTests : IAsyncLifetime
     [Fact]
     public async Task Logout_WithToken_EndsTheSession()
     {
-        var (browser, dashboard) = await SignInAsync();
-        using var _b = browser;
+        using var browser = await SignInAsync();
+        var dashboard = await browser.GetStringAsync("/admin");
 
         using var response = await browser.PostAsync("/admin/logout", Form(("form_token", AdminHost.FormToken(dashboard))));
         using var after = await browser.GetAsync("/admin");
