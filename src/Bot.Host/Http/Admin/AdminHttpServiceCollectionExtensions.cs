@@ -37,7 +37,7 @@ public static partial class AdminHttpServiceCollectionExtensions
         {
             o.Cookie.Name = "bot_admin_form";
             o.Cookie.Path = "/admin";
-            o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "form_token";
             o.HeaderName = null;
         });
