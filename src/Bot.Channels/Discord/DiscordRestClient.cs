@@ -65,14 +65,14 @@ public sealed class DiscordRestClient(
     /// </summary>
     public Task<DiscordResult> AnswerInteractionAsync(string interactionId, string interactionToken, JsonObject body, CancellationToken cancellationToken) =>
         CallAsync(
-            new DiscordRoute(HttpMethod.Post, $"interactions/{interactionId}/{interactionToken}/callback", "POST interactions/:id/:token/callback", $"interactions/{interactionId}", true),
+            new DiscordRoute(HttpMethod.Post, $"interactions/{interactionId}/{interactionToken}/callback", "POST interactions/:id/:token/callback", $"interactions/{interactionId}", true, GlobalExempt: true),
             body,
             cancellationToken);
 
     /// <summary>Edits the first answer to an interaction (<c>PATCH webhooks/{application id}/{token}/messages/@original</c>).</summary>
     public Task<DiscordResult> EditInteractionReplyAsync(string applicationId, string interactionToken, JsonObject body, CancellationToken cancellationToken) =>
         CallAsync(
-            new DiscordRoute(HttpMethod.Patch, $"webhooks/{applicationId}/{interactionToken}/messages/@original", $"PATCH webhooks/{applicationId}/:token/messages/@original", $"webhooks/{applicationId}", true),
+            new DiscordRoute(HttpMethod.Patch, $"webhooks/{applicationId}/{interactionToken}/messages/@original", $"PATCH webhooks/{applicationId}/:token/messages/@original", $"webhooks/{applicationId}", true, GlobalExempt: true),
             body,
             cancellationToken);
 
