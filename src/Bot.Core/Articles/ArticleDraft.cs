@@ -1,6 +1,6 @@
 namespace Bot.Core.Articles;
 
-/// <summary>What a file parser found, before the key, language and direction are settled.</summary>
+/// <summary>What a file parser or feed reader found, before the key, language and direction are settled.</summary>
 internal sealed record ArticleDraft
 {
     public string? Id { get; init; }
@@ -16,4 +16,32 @@ internal sealed record ArticleDraft
     public string? Language { get; init; }
     public DateTimeOffset? Published { get; init; }
     public bool Retracted { get; init; }
+
+    /// <summary>
+    /// The article this draft describes: key from id, else URL, else source and title; language as given, else
+    /// detected from the text. The caller has checked that <see cref="Title"/> is set.
+    /// </summary>
+    public Article ToArticle(DateTimeOffset received)
+    {
+        var title = Title ?? throw new InvalidOperationException("A draft needs a title to become an article.");
+        var language = Language ?? LanguageDetector.Detect(Paragraphs.Prepend(title));
+        return new Article
+        {
+            Key = Id ?? Url ?? ArticleFingerprint.KeyFromSourceAndTitle(Source, title),
+            Title = title,
+            Summary = Summary,
+            Paragraphs = Paragraphs,
+            Url = Url,
+            Image = Image,
+            Source = Source,
+            Author = Author,
+            Tags = Tags,
+            Category = Category,
+            Language = language,
+            Direction = LanguageTag.DirectionOf(language),
+            Published = Published,
+            Received = received.ToUniversalTime(),
+            Retracted = Retracted,
+        };
+    }
 }

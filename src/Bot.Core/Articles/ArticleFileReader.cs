@@ -71,25 +71,7 @@ public static class ArticleFileReader
             return new ArticleReadResult.Failure("no body: the file has a title but no paragraphs");
         }
 
-        var language = draft.Language ?? LanguageDetector.Detect(draft.Paragraphs.Prepend(title));
-        return new ArticleReadResult.Success(new Article
-        {
-            Key = draft.Id ?? draft.Url ?? ArticleFingerprint.KeyFromSourceAndTitle(draft.Source, title),
-            Title = title,
-            Summary = draft.Summary,
-            Paragraphs = draft.Paragraphs,
-            Url = draft.Url,
-            Image = draft.Image,
-            Source = draft.Source,
-            Author = draft.Author,
-            Tags = draft.Tags,
-            Category = draft.Category,
-            Language = language,
-            Direction = LanguageTag.DirectionOf(language),
-            Published = draft.Published,
-            Received = received.ToUniversalTime(),
-            Retracted = draft.Retracted,
-        });
+        return new ArticleReadResult.Success(draft.ToArticle(received));
     }
 
     private static ArticleReadResult.Failure TooLarge(long length) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Bot.Core.Delivery.Configuration;
+using Bot.Host.Sources.Feeds;
 using Microsoft.Extensions.Configuration;
 
 namespace Bot.Host.Checks;
@@ -70,22 +71,8 @@ public static partial class ConfigurationRules
         }
     }
 
-    private static IEnumerable<CheckProblem> ValidateFeeds(IConfiguration configuration)
-    {
-        foreach (var feed in configuration.GetSection("Sources:Feeds").GetChildren())
-        {
-            if (!IsAbsoluteHttp(feed["Url"]))
-            {
-                yield return new("must be an absolute http(s) URL", $"{feed.Path}:Url");
-            }
-
-            var interval = feed["Interval"];
-            if (interval is not null && (!TimeSpan.TryParse(interval, CultureInfo.InvariantCulture, out var span) || span <= TimeSpan.Zero))
-            {
-                yield return new($"'{interval}' is not a positive duration such as 00:05:00", $"{feed.Path}:Interval");
-            }
-        }
-    }
+    // The poller's own rules, so bot check and bot run accept the same feeds.
+    private static IEnumerable<CheckProblem> ValidateFeeds(IConfiguration configuration) => FeedRules.Validate(configuration);
 
     private static IEnumerable<CheckProblem> ValidateTelegram(IConfiguration configuration)
     {
@@ -169,9 +156,6 @@ public static partial class ConfigurationRules
             yield return new($"'{value}' is not an absolute {string.Join(" or ", allowed)} URL", key);
         }
     }
-
-    private static bool IsAbsoluteHttp(string? value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     [GeneratedRegex(@"^\d+:[A-Za-z0-9_-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex TelegramToken();

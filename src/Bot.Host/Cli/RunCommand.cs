@@ -19,7 +19,7 @@ public static class RunCommand
 
     public static Command Create(CliContext context)
     {
-        var command = new Command("run", "Run the bot: watch the inbox and the store, dispatch announcements, serve HTTP; Ctrl-C or SIGTERM drains and stops");
+        var command = new Command("run", "Run the bot: watch the inbox, feeds and store, dispatch announcements, serve HTTP; Ctrl-C or SIGTERM drains and stops");
         command.SetAction((parseResult, cancellationToken) => RunAsync(context, parseResult, cancellationToken));
         return command;
     }

@@ -3,6 +3,7 @@ using Bot.Channels.Telegram;
 using Bot.Host.Delivery;
 using Bot.Host.Discord;
 using Bot.Host.Sources;
+using Bot.Host.Sources.Feeds;
 using Bot.Host.Telegram;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,7 @@ public static class BotRunServiceCollectionExtensions
         services.AddSingleton<HealthProbe>();
         services.AddHostedService<StoreStartupWorker>();
         services.AddHostedService<InboxWatcher>();
+        services.AddFeedPolling();
         // The channels register their senders first: AddBotDelivery takes a registered sender over the dry one.
         services.AddTelegramChannel(configuration);
         services.AddDiscordChannel(configuration);

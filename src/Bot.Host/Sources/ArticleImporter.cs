@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Host.Sources;
 
 /// <summary>
-/// The one path from an article file to the store, shared by <c>bot import</c>, first-run seeding and the
-/// inbox: read, store, announce on the <see cref="IArticleFeed"/>. A file that is not an article is a
+/// The one path from an article file to the store, shared by <c>bot import</c>, first-run seeding, the
+/// inbox and the feed poller: read, store, announce on the <see cref="IArticleFeed"/>. A file that is not an article is a
 /// <see cref="FileImportOutcome.Rejected"/> value; a store failure throws, because it is not the file's fault.
 /// </summary>
 public sealed partial class ArticleImporter(
@@ -65,17 +65,37 @@ public sealed partial class ArticleImporter(
                 LogRejected(logger, fileName, failure.Reason);
                 return new FileImportOutcome.Rejected(OneLine(failure.Reason));
             case ArticleReadResult.Success success:
-                var result = await store.ImportAsync(success.Article, cancellationToken);
+                var result = await StoreAsync(success.Article, cancellationToken);
                 LogImported(logger, fileName, result.Key, result.Version, result.Status);
-                if (result.Status != ImportStatus.Unchanged)
-                {
-                    feed.Publish(result);
-                }
-
                 return new FileImportOutcome.Imported(result);
             default:
                 throw new InvalidOperationException($"Unknown read result {read.GetType().Name}.");
         }
+    }
+
+    /// <summary>Stores an article read elsewhere (a feed item) and tells the dispatcher, as a file's article is.</summary>
+    /// <param name="origin">What the article came from, for the log line.</param>
+    /// <remarks>An unchanged article is not logged: a feed hands back the same items at every poll.</remarks>
+    public async Task<ImportResult> ImportArticleAsync(string origin, Article article, CancellationToken cancellationToken)
+    {
+        var result = await StoreAsync(article, cancellationToken);
+        if (result.Status != ImportStatus.Unchanged)
+        {
+            LogImported(logger, origin, result.Key, result.Version, result.Status);
+        }
+
+        return result;
+    }
+
+    private async Task<ImportResult> StoreAsync(Article article, CancellationToken cancellationToken)
+    {
+        var result = await store.ImportAsync(article, cancellationToken);
+        if (result.Status != ImportStatus.Unchanged)
+        {
+            feed.Publish(result);
+        }
+
+        return result;
     }
 
     internal static string OneLine(string text) =>

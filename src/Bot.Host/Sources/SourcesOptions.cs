@@ -1,6 +1,8 @@
+using Bot.Host.Sources.Feeds;
+
 namespace Bot.Host.Sources;
 
-/// <summary>The <c>Sources</c> section: where article files come from.</summary>
+/// <summary>The <c>Sources</c> section: where article files and feed items come from.</summary>
 public sealed class SourcesOptions
 {
     public const string Section = "Sources";
@@ -13,4 +15,7 @@ public sealed class SourcesOptions
     /// clone announces something. Default <c>samples</c>; empty to disable.
     /// </summary>
     public string Seed { get; set; } = "samples";
+
+    /// <summary>RSS and Atom feeds polled by <c>bot run</c>; none by default.</summary>
+    public List<FeedOptions> Feeds { get; set; } = [];
 }

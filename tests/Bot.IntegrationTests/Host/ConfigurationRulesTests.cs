@@ -17,6 +17,7 @@ public sealed class ConfigurationRulesTests
     [InlineData("Telegram:BotToken", "no-colon-here")]
     [InlineData("Email:Smtp:Security", "Tls")]
     [InlineData("Email:Smtp:Port", "70000")]
+    [InlineData("Sources:Feeds:0:Url", "ftp://example.org/feed.xml")]
     public void Validate_BadValue_NamesTheKey(string key, string value)
     {
         var problem = Assert.Single(ConfigurationRules.Validate(Config((key, value))));
@@ -54,6 +55,28 @@ public sealed class ConfigurationRulesTests
         Assert.Contains(problems, p => p.Key == "Discord:Destinations:0:Name" && p.Message.Contains("already used"));
         Assert.Equal(4, problems.Count);
     }
+
+    [Theory]
+    [InlineData("Interval", "often")]
+    [InlineData("Interval", "-00:05:00")]
+    [InlineData("Interval", "00:00:00")]
+    [InlineData("Backlog", "-1")]
+    [InlineData("Backlog", "some")]
+    public void Validate_BadFeedSetting_NamesTheKey(string setting, string value)
+    {
+        var problem = Assert.Single(ConfigurationRules.Validate(Config(
+            ("Sources:Feeds:0:Url", "https://example.org/feed.xml"),
+            ($"Sources:Feeds:0:{setting}", value))));
+
+        Assert.Equal($"Sources:Feeds:0:{setting}", problem.Key);
+    }
+
+    [Fact]
+    public void Validate_FeedWithIntervalAndBacklog_IsValid() =>
+        Assert.Empty(ConfigurationRules.Validate(Config(
+            ("Sources:Feeds:0:Url", "https://example.org/feed.xml?key=k"),
+            ("Sources:Feeds:0:Interval", "00:00:30"),
+            ("Sources:Feeds:0:Backlog", "0"))));
 
     [Fact]
     public void Validate_SmtpHostWithoutFrom_AsksForFrom()

@@ -1,0 +1,94 @@
+using Bot.Core.Articles;
+using Bot.Core.Articles.Feeds;
+using Bot.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Host.Sources.Feeds;
+
+/// <summary>
+/// One poll of one feed: conditional GET, read, import every item through the <see cref="ArticleImporter"/>
+/// (so dedupe, versions and the dispatcher's notice are those of inbox files), then remember the validators.
+/// The validators are saved only after every item is stored: were the store to fail half-way, the next poll
+/// must get the document again rather than a 304.
+/// </summary>
+public sealed class FeedPollCycle(
+    FeedFetcher fetcher,
+    FeedStateStore states,
+    ArticleImporter importer,
+    TimeProvider timeProvider,
+    ILogger<FeedPollCycle> logger)
+{
+    /// <summary>Polls <paramref name="feed"/> once from <paramref name="state"/> and returns the state to keep.</summary>
+    public async Task<FeedState> PollAsync(FeedOptions feed, FeedState state, CancellationToken cancellationToken)
+    {
+        var address = FeedAddress.ForLog(feed.Url);
+        var fetched = await fetcher.FetchAsync(feed.Url, state, cancellationToken);
+        switch (fetched)
+        {
+            case FeedFetchResult.NotModified:
+                FeedLog.NotModified(logger, address);
+                return state;
+            case FeedFetchResult.Failed failed:
+                FeedLog.FetchFailed(logger, address, failed.Reason);
+                return state;
+        }
+
+        var document = (FeedFetchResult.Fetched)fetched;
+        var read = FeedReader.Read(document.Content, document.Charset, new Uri(feed.Url), timeProvider.GetUtcNow());
+        if (read is FeedReadResult.Failure failure)
+        {
+            FeedLog.NotAFeed(logger, address, failure.Reason);
+            return state;
+        }
+
+        var entries = ((FeedReadResult.Success)read).Entries;
+        var articles = new List<Article>();
+        foreach (var entry in entries)
+        {
+            switch (entry)
+            {
+                case FeedEntry.Skipped skipped:
+                    FeedLog.ItemSkipped(logger, address, skipped.Item, skipped.Reason);
+                    break;
+                case FeedEntry.Read item:
+                    articles.Add(item.Article);
+                    break;
+            }
+        }
+
+        var passedOver = PassOver(feed, state, articles);
+        int created = 0, updated = 0, unchanged = 0;
+        foreach (var article in articles.Where(a => !passedOver.Contains(a.Key)))
+        {
+            var result = await importer.ImportArticleAsync($"feed {address}", article, cancellationToken);
+            switch (result.Status)
+            {
+                case ImportStatus.Created: created++; break;
+                case ImportStatus.Updated: updated++; break;
+                default: unchanged++; break;
+            }
+        }
+
+        FeedLog.Imported(logger, address, created, updated, unchanged, passedOver.Count);
+        var next = new FeedState(document.ETag, document.LastModified, Started: true, [.. passedOver]);
+        await states.SaveAsync(feed.Url, next, cancellationToken);
+        return next;
+    }
+
+    /// <summary>
+    /// The keys left out under <see cref="FeedOptions.Backlog"/>: on the first successful fetch all but the newest
+    /// items, afterwards those of them the feed still lists (an item that drops off is forgotten).
+    /// </summary>
+    private static HashSet<string> PassOver(FeedOptions feed, FeedState state, List<Article> articles)
+    {
+        var keys = articles.Select(a => a.Key).ToList();
+        if (!state.Started)
+        {
+            var backlog = feed.Backlog ?? keys.Count;
+            // Entries come oldest first, so the newest are at the end.
+            return keys.Take(Math.Max(0, keys.Count - backlog)).ToHashSet(StringComparer.Ordinal);
+        }
+
+        return state.PassedOver.Intersect(keys, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+using Bot.Host.Checks;
+using Microsoft.Extensions.Configuration;
+
+namespace Bot.Host.Sources.Feeds;
+
+/// <summary>
+/// The rules for <c>Sources:Feeds:N</c>, shared by <c>bot check</c> and the guard in front of <c>bot run</c>, so
+/// the poller only ever binds values these rules accepted.
+/// </summary>
+public static class FeedRules
+{
+    public const string Section = "Sources:Feeds";
+
+    public static IEnumerable<CheckProblem> Validate(IConfiguration configuration)
+    {
+        foreach (var feed in configuration.GetSection(Section).GetChildren())
+        {
+            if (!Uri.TryCreate(feed["Url"], UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                yield return new("must be an absolute http(s) URL", $"{feed.Path}:Url");
+            }
+
+            var interval = feed["Interval"];
+            if (interval is not null && (!TimeSpan.TryParse(interval, CultureInfo.InvariantCulture, out var span) || span <= TimeSpan.Zero))
+            {
+                yield return new($"'{interval}' is not a positive duration such as 00:05:00", $"{feed.Path}:Interval");
+            }
+
+            var backlog = feed["Backlog"];
+            if (backlog is not null && (!int.TryParse(backlog, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+            {
+                yield return new($"'{backlog}' is not a whole number of items (0 or more)", $"{feed.Path}:Backlog");
+            }
+        }
+    }
+}
