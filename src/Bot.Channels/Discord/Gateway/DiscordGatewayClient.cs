@@ -26,6 +26,9 @@ public sealed class DiscordGatewayClient(
 
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long a closing client waits for the gateway's own close frame.</summary>
+    private static readonly TimeSpan CloseReplyWait = TimeSpan.FromSeconds(2);
+
     private readonly Func<double> random = random ?? Random.Shared.NextDouble;
     private readonly string token = options.BotToken?.Trim() ?? string.Empty;
     private readonly Lock gate = new();
@@ -186,7 +189,9 @@ public sealed class DiscordGatewayClient(
                     using var frame = await ReceiveAsync(socket, connection.Token);
                     if (frame is null)
                     {
-                        return Closed(socket, "closed by Discord", ready);
+                        return zombie
+                            ? new ConnectionEnd(DiscordGatewayNext.Resume, null, ready, "heartbeat not acknowledged", TimeSpan.Zero)
+                            : Closed(socket, "closed by Discord", ready);
                     }
 
                     var root = frame.RootElement;
@@ -207,11 +212,11 @@ public sealed class DiscordGatewayClient(
                             heartbeat.Acknowledge();
                             break;
                         case DiscordGatewayOpcode.Reconnect:
-                            await CloseQuietlyAsync(socket, ResumableClose);
+                            await CloseQuietlyAsync(socket, ResumableClose, sendLock, awaitReply: true);
                             return new ConnectionEnd(DiscordGatewayNext.Resume, null, ready, "Discord asked to reconnect", TimeSpan.Zero);
                         case DiscordGatewayOpcode.InvalidSession:
                             var resumable = root.TryGetProperty("d", out var d) && d.ValueKind == JsonValueKind.True;
-                            await CloseQuietlyAsync(socket, ResumableClose);
+                            await CloseQuietlyAsync(socket, ResumableClose, sendLock, awaitReply: true);
                             // Discord asks for a pause of 1 to 5 s before the next Identify or Resume.
                             return new ConnectionEnd(
                                 resumable && sessionId is not null ? DiscordGatewayNext.Resume : DiscordGatewayNext.Identify,
@@ -243,7 +248,7 @@ public sealed class DiscordGatewayClient(
             if (stoppingToken.IsCancellationRequested)
             {
                 // Shutting down: 1000 ends the session, so Discord shows the bot offline at once.
-                await CloseQuietlyAsync(socket, (int)WebSocketCloseStatus.NormalClosure);
+                await CloseQuietlyAsync(socket, (int)WebSocketCloseStatus.NormalClosure, sendLock, awaitReply: false);
             }
         }
     }
@@ -328,8 +333,9 @@ public sealed class DiscordGatewayClient(
                 {
                     DiscordGatewayLog.Zombie(logger, heartbeat.Interval);
                     markZombie();
-                    await CloseQuietlyAsync(socket, ResumableClose);
-                    await connection.CancelAsync();
+                    await CloseQuietlyAsync(socket, ResumableClose, sendLock, awaitReply: false);
+                    // The read loop sees the gateway's closing reply if one comes; a dead connection sends none.
+                    connection.CancelAfter(CloseReplyWait);
                     return;
                 }
 
@@ -410,19 +416,42 @@ public sealed class DiscordGatewayClient(
     private static int Op(JsonDocument frame) =>
         frame.RootElement.TryGetProperty("op", out var op) && op.ValueKind == JsonValueKind.Number ? op.GetInt32() : -1;
 
-    private static async Task CloseQuietlyAsync(ClientWebSocket socket, int code)
+    /// <summary>
+    /// Sends a close frame. With <paramref name="awaitReply"/> (only from the read loop, the one reader) it then waits a
+    /// little for the gateway's closing reply: disposing at once resets the connection, and a reset can overtake the
+    /// close frame, so the gateway would see a drop instead of a resumable close.
+    /// </summary>
+    private static async Task CloseQuietlyAsync(ClientWebSocket socket, int code, SemaphoreSlim sendLock, bool awaitReply)
     {
-        if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
-        {
-            return;
-        }
-
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        using var limit = new CancellationTokenSource(CloseReplyWait);
         try
         {
-            await socket.CloseOutputAsync((WebSocketCloseStatus)code, null, limit.Token);
+            await sendLock.WaitAsync(limit.Token);
+            try
+            {
+                if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+                {
+                    return;
+                }
+
+                await socket.CloseOutputAsync((WebSocketCloseStatus)code, null, limit.Token);
+            }
+            finally
+            {
+                sendLock.Release();
+            }
+
+            var buffer = new byte[1024];
+            while (awaitReply && socket.State == WebSocketState.CloseSent)
+            {
+                var result = await socket.ReceiveAsync(buffer, limit.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+            }
         }
-        catch (Exception exception) when (exception is WebSocketException or IOException or OperationCanceledException or InvalidOperationException)
+        catch (Exception exception) when (exception is WebSocketException or IOException or OperationCanceledException or InvalidOperationException or ObjectDisposedException)
         {
             socket.Abort();
         }

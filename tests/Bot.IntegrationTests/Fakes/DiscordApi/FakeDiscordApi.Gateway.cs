@@ -145,6 +145,7 @@ public sealed partial class FakeDiscordApi
                 if (text is null)
                 {
                     JournalFrame(connection, -1, null, closeCode);
+                    await connection.CloseAsync(closeCode is null or 1005 or 1006 ? 1000 : closeCode.Value, string.Empty);
                     return;
                 }
 
