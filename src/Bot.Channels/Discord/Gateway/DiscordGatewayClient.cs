@@ -26,6 +26,9 @@ public sealed class DiscordGatewayClient(
 
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long connecting and Discord's Hello may take together.</summary>
+    private static readonly TimeSpan OpeningLimit = TimeSpan.FromSeconds(30);
+
     /// <summary>How long a closing client waits for the gateway's own close frame.</summary>
     private static readonly TimeSpan CloseReplyWait = TimeSpan.FromSeconds(2);
 
@@ -171,66 +174,73 @@ public sealed class DiscordGatewayClient(
         Task beats = Task.CompletedTask;
         try
         {
-            await socket.ConnectAsync(WithQuery(url), connection.Token);
-            using (var hello = await ReceiveAsync(socket, connection.Token))
+            TimeSpan interval;
+            using (var opening = CancellationTokenSource.CreateLinkedTokenSource(connection.Token))
             {
+                // A gateway that accepts the connection but never says Hello would otherwise hold the client forever.
+                opening.CancelAfter(OpeningLimit);
+                await socket.ConnectAsync(WithQuery(url), opening.Token);
+                using var hello = await ReceiveAsync(socket, opening.Token);
                 if (hello is null || Op(hello) != DiscordGatewayOpcode.Hello)
                 {
                     return Closed(socket, "no Hello", ready);
                 }
 
-                var interval = TimeSpan.FromMilliseconds(hello.RootElement.GetProperty("d").GetProperty("heartbeat_interval").GetDouble());
-                var heartbeat = new DiscordHeartbeat(interval, Math.Clamp(random(), 0, 0.999), timeProvider);
-                beats = BeatAsync(socket, heartbeat, sendLock, () => zombie = true, connection);
-                await SendAsync(socket, sendLock, resume ? ResumeFrame() : IdentifyFrame(), connection.Token);
+                interval = TimeSpan.FromMilliseconds(hello.RootElement.GetProperty("d").GetProperty("heartbeat_interval").GetDouble());
+            }
 
-                while (true)
+            var heartbeat = new DiscordHeartbeat(interval, Math.Clamp(random(), 0, 0.999), timeProvider);
+            beats = BeatAsync(socket, heartbeat, sendLock, () => zombie = true, connection);
+            await SendAsync(socket, sendLock, resume ? ResumeFrame() : IdentifyFrame(), connection.Token);
+
+            while (true)
+            {
+                using var frame = await ReceiveAsync(socket, connection.Token);
+                if (frame is null)
                 {
-                    using var frame = await ReceiveAsync(socket, connection.Token);
-                    if (frame is null)
-                    {
-                        return zombie
-                            ? new ConnectionEnd(DiscordGatewayNext.Resume, null, ready, "heartbeat not acknowledged", TimeSpan.Zero)
-                            : Closed(socket, "closed by Discord", ready);
-                    }
+                    return zombie
+                        ? new ConnectionEnd(DiscordGatewayNext.Resume, null, ready, "heartbeat not acknowledged", TimeSpan.Zero)
+                        : Closed(socket, "closed by Discord", ready);
+                }
 
-                    var root = frame.RootElement;
-                    switch (Op(frame))
-                    {
-                        case DiscordGatewayOpcode.Dispatch:
-                            if (root.TryGetProperty("s", out var s) && s.ValueKind == JsonValueKind.Number)
-                            {
-                                Interlocked.Exchange(ref sequence, s.GetInt64());
-                            }
+                var root = frame.RootElement;
+                switch (Op(frame))
+                {
+                    case DiscordGatewayOpcode.Dispatch:
+                        if (root.TryGetProperty("s", out var s) && s.ValueKind == JsonValueKind.Number)
+                        {
+                            Interlocked.Exchange(ref sequence, s.GetInt64());
+                        }
 
-                            ready |= Dispatch(root, onInteraction, stoppingToken);
-                            break;
-                        case DiscordGatewayOpcode.Heartbeat:
-                            await SendAsync(socket, sendLock, HeartbeatFrame(), connection.Token);
-                            break;
-                        case DiscordGatewayOpcode.HeartbeatAck:
-                            heartbeat.Acknowledge();
-                            break;
-                        case DiscordGatewayOpcode.Reconnect:
-                            await CloseQuietlyAsync(socket, ResumableClose, sendLock, awaitReply: true);
-                            return new ConnectionEnd(DiscordGatewayNext.Resume, null, ready, "Discord asked to reconnect", TimeSpan.Zero);
-                        case DiscordGatewayOpcode.InvalidSession:
-                            var resumable = root.TryGetProperty("d", out var d) && d.ValueKind == JsonValueKind.True;
-                            await CloseQuietlyAsync(socket, ResumableClose, sendLock, awaitReply: true);
-                            // Discord asks for a pause of 1 to 5 s before the next Identify or Resume.
-                            return new ConnectionEnd(
-                                resumable && sessionId is not null ? DiscordGatewayNext.Resume : DiscordGatewayNext.Identify,
-                                null,
-                                ready,
-                                "invalid session",
-                                TimeSpan.FromSeconds(1 + (4 * Math.Clamp(random(), 0, 1))));
-                    }
+                        ready |= Dispatch(root, onInteraction, stoppingToken);
+                        break;
+                    case DiscordGatewayOpcode.Heartbeat:
+                        await SendAsync(socket, sendLock, HeartbeatFrame(), connection.Token);
+                        break;
+                    case DiscordGatewayOpcode.HeartbeatAck:
+                        heartbeat.Acknowledge();
+                        break;
+                    case DiscordGatewayOpcode.Reconnect:
+                        await CloseQuietlyAsync(socket, ResumableClose, sendLock, awaitReply: true);
+                        return new ConnectionEnd(DiscordGatewayNext.Resume, null, ready, "Discord asked to reconnect", TimeSpan.Zero);
+                    case DiscordGatewayOpcode.InvalidSession:
+                        var resumable = root.TryGetProperty("d", out var d) && d.ValueKind == JsonValueKind.True;
+                        await CloseQuietlyAsync(socket, ResumableClose, sendLock, awaitReply: true);
+                        // Discord asks for a pause of 1 to 5 s before the next Identify or Resume.
+                        return new ConnectionEnd(
+                            resumable && sessionId is not null ? DiscordGatewayNext.Resume : DiscordGatewayNext.Identify,
+                            null,
+                            ready,
+                            "invalid session",
+                            TimeSpan.FromSeconds(1 + (4 * Math.Clamp(random(), 0, 1))));
                 }
             }
         }
-        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested && zombie)
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
-            return new ConnectionEnd(DiscordGatewayNext.Resume, null, ready, "heartbeat not acknowledged", TimeSpan.Zero);
+            return zombie
+                ? new ConnectionEnd(DiscordGatewayNext.Resume, null, ready, "heartbeat not acknowledged", TimeSpan.Zero)
+                : new ConnectionEnd(DiscordGatewayNext.Resume, null, ready, "no Hello in time", null);
         }
         catch (Exception exception) when (exception is WebSocketException or IOException or JsonException or KeyNotFoundException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
         {
