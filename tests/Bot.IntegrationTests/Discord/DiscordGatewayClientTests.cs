@@ -29,7 +29,7 @@ public sealed class DiscordGatewayClientTests : IAsyncDisposable
         stop.Dispose();
     }
 
-    private async Task<DiscordGatewayClient> StartAsync(FakeDiscordApiOptions? api = null, string? token = null, bool configureUrl = false)
+    private async Task<DiscordGatewayClient> StartAsync(FakeDiscordApiOptions? api = null, string? token = null, bool configureUrl = false, Func<double>? random = null)
     {
         harness = await DiscordHarness.StartAsync(api, botToken: token);
         if (configureUrl)
@@ -38,7 +38,7 @@ public sealed class DiscordGatewayClientTests : IAsyncDisposable
         }
 
         var client = new DiscordGatewayClient(
-            harness.Client, harness.Options, new DiscordTokenRedactor(harness.Options.BotToken), TimeProvider.System, new CollectingLogger<DiscordGatewayClient>(logs));
+            harness.Client, harness.Options, new DiscordTokenRedactor(harness.Options.BotToken), TimeProvider.System, new CollectingLogger<DiscordGatewayClient>(logs), random);
         run = client.RunAsync(
             (interaction, _) =>
             {
@@ -102,6 +102,28 @@ public sealed class DiscordGatewayClientTests : IAsyncDisposable
         Assert.Single(frames, f => f.Op == 2);
         Assert.Equal(session, client.SessionId);
         Assert.Empty(harness.Api.Violations);
+    }
+
+    [Fact]
+    public async Task Run_InvalidSessionNotResumable_IdentifiesAgainOnGatewayUrlAfterAPause()
+    {
+        var client = await StartAsync(random: () => 0);
+        await Eventually.HoldsAsync(() => harness.Api.SessionsReady == 1, "READY");
+        var first = harness.Api.SessionId;
+
+        await harness.Api.SendInvalidSessionAsync(resumable: false);
+        await Eventually.HoldsAsync(() => harness.Api.SessionsReady == 2, "a new session");
+        var interaction = await harness.Api.SendCommandAsync(42, "status");
+        await Eventually.HoldsAsync(() => received.Contains(interaction.Id), "the interaction arrives on the new session");
+
+        var frames = harness.Api.GatewayFrames;
+        var identifies = frames.Where(f => f.Op == 2).ToList();
+        Assert.Equal(2, identifies.Count);
+        Assert.Equal(FakeDiscordApi.GatewayPath, identifies[1].Path);
+        Assert.True(identifies[1].At - frames.Last(f => f.Connection == 1).At >= TimeSpan.FromSeconds(1), "Identify again only after the pause Discord asks for");
+        Assert.DoesNotContain(frames, f => f.Op == 6);
+        Assert.NotEqual(first, client.SessionId);
+        Assert.Equal(harness.Api.SessionId, client.SessionId);
     }
 
     [Fact]

@@ -82,6 +82,9 @@ public sealed partial class FakeDiscordApi
     /// <summary>Asks the connected client to reconnect (op 7), as Discord does before moving a session.</summary>
     public Task SendReconnectAsync() => SendToCurrentAsync(new JsonObject { ["op"] = 7, ["d"] = null });
 
+    /// <summary>Tells the connected client its session is invalid (op 9); <paramref name="resumable"/> is <c>d</c>.</summary>
+    public Task SendInvalidSessionAsync(bool resumable) => SendToCurrentAsync(new JsonObject { ["op"] = 9, ["d"] = resumable });
+
     private void MapGateway(WebApplication application)
     {
         application.Map(GatewayPath, context => GatewayAsync(context));
