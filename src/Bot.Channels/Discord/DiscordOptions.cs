@@ -11,6 +11,18 @@ public sealed class DiscordOptions
     /// <summary>REST root including its version path (<c>Discord:ApiBaseUrl</c>). Default https://discord.com/api/v10.</summary>
     public Uri ApiBaseUrl { get; set; } = new("https://discord.com/api/v10");
 
+    /// <summary>
+    /// Gateway WebSocket URL (<c>Discord:GatewayUrl</c>), without the <c>?v=10&amp;encoding=json</c> query the client adds.
+    /// Default: none, asked from <c>GET /gateway/bot</c>.
+    /// </summary>
+    public Uri? GatewayUrl { get; set; }
+
+    /// <summary>The application's id (<c>Discord:ApplicationId</c>); slash commands are registered and answered only when set.</summary>
+    public string? ApplicationId { get; set; }
+
+    /// <summary>Discord user ids allowed to use the admin slash commands (<c>Discord:Admins</c>). Default: none.</summary>
+    public IList<ulong> Admins { get; set; } = [];
+
     /// <summary>Timeout of one REST request (<c>Discord:RequestTimeout</c>). Default 30 s.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -31,4 +43,7 @@ public sealed class DiscordOptions
 
     /// <summary>Whether a bot token is set.</summary>
     public bool HasBotToken => !string.IsNullOrWhiteSpace(BotToken);
+
+    /// <summary>Whether an application id is set, which slash commands need besides the token.</summary>
+    public bool HasApplicationId => !string.IsNullOrWhiteSpace(ApplicationId);
 }

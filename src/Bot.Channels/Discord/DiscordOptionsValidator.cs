@@ -19,6 +19,16 @@ public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             failures.Add("Discord:ApiBaseUrl must be an absolute http or https URL.");
         }
 
+        if (options.GatewayUrl is { OriginalString.Length: > 0 } gateway && !(gateway.IsAbsoluteUri && (gateway.Scheme == "wss" || gateway.Scheme == "ws")))
+        {
+            failures.Add("Discord:GatewayUrl must be an absolute wss:// (or ws://) URL.");
+        }
+
+        if (options.HasApplicationId && !(options.ApplicationId!.Length <= 20 && options.ApplicationId.All(char.IsAsciiDigit)))
+        {
+            failures.Add("Discord:ApplicationId must be the application's id (digits).");
+        }
+
         if (options.RequestTimeout <= TimeSpan.Zero)
         {
             failures.Add("Discord:RequestTimeout must be positive.");

@@ -33,7 +33,7 @@ public sealed class DiscordRateLimits(TimeProvider timeProvider, int globalPerSe
         lock (gate)
         {
             var now = timeProvider.GetUtcNow();
-            if (globalBlockedUntil > now)
+            if (globalBlockedUntil > now && !route.GlobalExempt)
             {
                 return new DiscordRateLimitDecision.Blocked(globalBlockedUntil - now, "global");
             }
@@ -88,12 +88,15 @@ public sealed class DiscordRateLimits(TimeProvider timeProvider, int globalPerSe
                 globalStarts.Dequeue();
             }
 
-            if (globalStarts.Count >= globalPerSecond)
+            if (!route.GlobalExempt)
             {
-                return Delay(globalStarts.Peek() + GlobalWindow - now, "global");
-            }
+                if (globalStarts.Count >= globalPerSecond)
+                {
+                    return Delay(globalStarts.Peek() + GlobalWindow - now, "global");
+                }
 
-            globalStarts.Enqueue(now);
+                globalStarts.Enqueue(now);
+            }
             var discovers = bucket is null && hash is null;
             if (discovers)
             {

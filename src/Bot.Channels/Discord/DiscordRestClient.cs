@@ -47,7 +47,36 @@ public sealed class DiscordRestClient(
         return CallAsync(target.Message(HttpMethod.Delete, messageId), null, cancellationToken);
     }
 
-    private async Task<DiscordResult> CallAsync(DiscordRoute route, JsonObject? body, CancellationToken cancellationToken)
+    /// <summary>Asks where the gateway is (<c>GET gateway/bot</c>); the answer's <see cref="DiscordResult.Body"/> holds <c>url</c>.</summary>
+    public Task<DiscordResult> GetGatewayAsync(CancellationToken cancellationToken) =>
+        CallAsync(new DiscordRoute(HttpMethod.Get, "gateway/bot", "GET gateway/bot", "gateway", false), null, cancellationToken);
+
+    /// <summary>Replaces every global command of the application (<c>PUT applications/{id}/commands</c>).</summary>
+    public Task<DiscordResult> OverwriteGlobalCommandsAsync(string applicationId, JsonArray commands, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(applicationId);
+        var path = $"applications/{applicationId}/commands";
+        return CallAsync(new DiscordRoute(HttpMethod.Put, path, "PUT " + path, $"applications/{applicationId}", false), commands, cancellationToken);
+    }
+
+    /// <summary>
+    /// The first answer to an interaction (<c>POST interactions/{id}/{token}/callback</c>). The token is a secret in the
+    /// path, as with webhooks: it is never in the route key, and the bot token is not sent.
+    /// </summary>
+    public Task<DiscordResult> AnswerInteractionAsync(string interactionId, string interactionToken, JsonObject body, CancellationToken cancellationToken) =>
+        CallAsync(
+            new DiscordRoute(HttpMethod.Post, $"interactions/{interactionId}/{interactionToken}/callback", "POST interactions/:id/:token/callback", $"interactions/{interactionId}", true, GlobalExempt: true),
+            body,
+            cancellationToken);
+
+    /// <summary>Edits the first answer to an interaction (<c>PATCH webhooks/{application id}/{token}/messages/@original</c>).</summary>
+    public Task<DiscordResult> EditInteractionReplyAsync(string applicationId, string interactionToken, JsonObject body, CancellationToken cancellationToken) =>
+        CallAsync(
+            new DiscordRoute(HttpMethod.Patch, $"webhooks/{applicationId}/{interactionToken}/messages/@original", $"PATCH webhooks/{applicationId}/:token/messages/@original", $"webhooks/{applicationId}", true, GlobalExempt: true),
+            body,
+            cancellationToken);
+
+    private async Task<DiscordResult> CallAsync(DiscordRoute route, JsonNode? body, CancellationToken cancellationToken)
     {
         if (!route.IsWebhook && botToken is null)
         {
@@ -115,7 +144,7 @@ public sealed class DiscordRestClient(
             if (response.IsSuccessStatusCode)
             {
                 limits.Complete(ticket, headers);
-                return DiscordResult.Ok(response.StatusCode == HttpStatusCode.NoContent ? null : ReadId(text));
+                return DiscordResult.Ok(response.StatusCode == HttpStatusCode.NoContent ? null : ReadId(text)) with { Body = text };
             }
 
             var error = ReadError((int)response.StatusCode, text, headers, response.Headers.RetryAfter);

@@ -5,6 +5,9 @@ public sealed record DiscordResult(string? MessageId, DiscordApiError? Error)
 {
     public bool IsSuccess => Error is null;
 
+    /// <summary>The answer's body on success, for calls that read more than an id (<c>GET /gateway/bot</c>).</summary>
+    public string? Body { get; init; }
+
     public static DiscordResult Ok(string? messageId) => new(messageId, null);
 
     public static DiscordResult Failed(DiscordApiError error) => new(null, error);

@@ -1,3 +1,6 @@
+using Bot.Channels.Discord.Commands;
+using Bot.Channels.Discord.Gateway;
+using Bot.Channels.Telegram;
 using Bot.Core.Channels;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +17,8 @@ public static class DiscordServiceCollectionExtensions
 
     /// <summary>
     /// Binds and validates <c>Discord</c>, registers <see cref="DiscordRateLimits"/>, <see cref="DiscordTokenRedactor"/>,
-    /// <see cref="DiscordRestClient"/> and <see cref="DiscordChannelSender"/>. The sender is also registered as an
+    /// <see cref="DiscordRestClient"/>, <see cref="DiscordChannelSender"/> and <see cref="DiscordCommandService"/> (slash
+    /// commands over the gateway, which the host runs when a token is set). The sender is also registered as an
     /// <see cref="IChannelSender"/> only when <see cref="DiscordChannelConfiguration.IsConfigured"/>; otherwise the
     /// host runs the channel dry.
     /// </summary>
@@ -49,6 +53,22 @@ public static class DiscordServiceCollectionExtensions
             DiscordLog.ChannelReady(logger, sp.GetRequiredService<IOptions<DiscordOptions>>().Value.ApiBaseUrl.Host);
             return new DiscordChannelSender(sp.GetRequiredService<DiscordRestClient>(), sp.GetRequiredService<DiscordTokenRedactor>(), logger);
         });
+
+        // Slash commands run Telegram's admin handlers, which the host registers with AddTelegramChannel.
+        services.TryAddSingleton(sp => new DiscordGatewayClient(
+            sp.GetRequiredService<DiscordRestClient>(),
+            sp.GetRequiredService<IOptions<DiscordOptions>>().Value,
+            sp.GetRequiredService<DiscordTokenRedactor>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<DiscordGatewayClient>>()));
+        services.TryAddSingleton(sp => new DiscordCommandService(
+            sp.GetRequiredService<IOptions<DiscordOptions>>(),
+            sp.GetRequiredService<DiscordRestClient>(),
+            sp.GetRequiredService<DiscordGatewayClient>(),
+            sp.GetRequiredService<TelegramAdminCommands>(),
+            sp.GetRequiredService<DiscordTokenRedactor>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<DiscordCommandService>>()));
 
         if (DiscordChannelConfiguration.IsConfigured(configuration))
         {

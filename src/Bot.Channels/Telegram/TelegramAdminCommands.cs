@@ -40,7 +40,14 @@ public sealed class TelegramAdminCommands(
 
     private const int ListLimit = 1000;
 
-    public async Task<TelegramMessage> ExecuteAsync(TelegramCommand command, CancellationToken cancellationToken)
+    public Task<TelegramMessage> ExecuteAsync(TelegramCommand command, CancellationToken cancellationToken) =>
+        ExecuteAsync(command, Actor(command), "telegram-command", cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="command"/> for another channel (Discord's slash commands): the audit row names
+    /// <paramref name="actor"/> and <paramref name="auditAction"/> instead of the Telegram sender.
+    /// </summary>
+    public async Task<TelegramMessage> ExecuteAsync(TelegramCommand command, string actor, string auditAction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         var (reply, detail) = command.Name switch
@@ -53,12 +60,12 @@ public sealed class TelegramAdminCommands(
             "pause" => await PauseAsync(command.Arguments, paused: true, cancellationToken),
             "resume" => await PauseAsync(command.Arguments, paused: false, cancellationToken),
             "destinations" => await DestinationsAsync(cancellationToken),
-            "publish" when publish is not null => await publish.ExecuteAsync(command.Arguments, Actor(command), cancellationToken),
+            "publish" when publish is not null => await publish.ExecuteAsync(command.Arguments, actor, cancellationToken),
             "subscribers" when subscribers is not null => await subscribers.ExecuteAsync(cancellationToken),
             _ => (Text($"Unknown command /{Escape(command.Name)}. Try /help."), "unknown"),
         };
 
-        await deliveries.AuditAsync(Actor(command), "telegram-command", $"/{command.Name} {command.Arguments}".Trim(), detail, timeProvider.GetUtcNow(), cancellationToken);
+        await deliveries.AuditAsync(actor, auditAction, $"/{command.Name} {command.Arguments}".Trim(), detail, timeProvider.GetUtcNow(), cancellationToken);
         return reply;
     }
 

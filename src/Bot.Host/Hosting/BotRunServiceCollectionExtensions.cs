@@ -1,6 +1,7 @@
 using Bot.Channels.Discord;
 using Bot.Channels.Telegram;
 using Bot.Host.Delivery;
+using Bot.Host.Discord;
 using Bot.Host.Sources;
 using Bot.Host.Sources.Feeds;
 using Bot.Host.Telegram;
@@ -31,6 +32,12 @@ public static class BotRunServiceCollectionExtensions
         {
             services.AddHostedService<TelegramCommandWorker>();
         }
+
+        if (!string.IsNullOrWhiteSpace(configuration[$"{DiscordOptions.SectionName}:BotToken"]))
+        {
+            services.AddHostedService<DiscordCommandWorker>();
+        }
+
         return services;
     }
 }

@@ -160,6 +160,26 @@ public sealed class DiscordRateLimitsTests
     }
 
     [Fact]
+    public void TryAcquire_GlobalLimitSpentOrBlocked_InteractionAnswersStillGo()
+    {
+        var limits = new DiscordRateLimits(clock, globalPerSecond: 1);
+        var answer = new DiscordRoute(HttpMethod.Post, "interactions/9/secret/callback", "POST interactions/:id/:token/callback", "interactions/9", true, GlobalExempt: true);
+        Granted(limits.TryAcquire(ChannelOne));
+
+        var channelWhileSpent = limits.TryAcquire(ChannelTwo);
+        var answerWhileSpent = limits.TryAcquire(answer);
+        limits.Complete(Granted(answerWhileSpent), DiscordRateLimitHeaders.None);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        limits.Complete(Granted(limits.TryAcquire(ChannelTwo)), DiscordRateLimitHeaders.None with { Global = true }, TimeSpan.FromSeconds(5));
+        var channelWhileBlocked = limits.TryAcquire(new DiscordMessageTarget.Channel("3").Create());
+        var answerWhileBlocked = limits.TryAcquire(answer);
+
+        Assert.IsType<DiscordRateLimitDecision.Wait>(channelWhileSpent);
+        Assert.IsType<DiscordRateLimitDecision.Blocked>(channelWhileBlocked);
+        Assert.IsType<DiscordRateLimitDecision.Granted>(answerWhileBlocked);
+    }
+
+    [Fact]
     public void TryAcquire_FiftyInOneSecond_TheNextWaitsForTheOldestToLeaveTheWindow()
     {
         var limits = new DiscordRateLimits(clock, globalPerSecond: 50);

@@ -19,8 +19,9 @@ namespace Bot.IntegrationTests.Fakes.DiscordApi;
 /// tokens, JSON content type, content and embed limits (400 50035 with Discord's <c>errors</c> tree), per-route
 /// buckets with <c>X-RateLimit-*</c> headers and 429s, <c>enforce_nonce</c>. It records a violation for a create or
 /// edit without <c>allowed_mentions: {"parse": []}</c>, journals every request and keeps every message's current state.
+/// The gateway and the interaction endpoints live in the other parts of this class.
 /// </summary>
-public sealed class FakeDiscordApi : IAsyncDisposable
+public sealed partial class FakeDiscordApi : IAsyncDisposable
 {
     public const string ApiPath = "/api/v10";
 
@@ -102,6 +103,9 @@ public sealed class FakeDiscordApi : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var fake = new FakeDiscordApi(app, options ?? new FakeDiscordApiOptions());
+        app.UseWebSockets();
+        fake.MapGateway(app);
+        fake.MapInteractions(app);
         app.MapPost(ApiPath + "/channels/{channelId}/messages", (HttpContext c, string channelId) =>
             fake.HandleAsync(c, channelId, null, null, null));
         app.MapMethods(ApiPath + "/channels/{channelId}/messages/{messageId}", ["PATCH", "DELETE"], (HttpContext c, string channelId, string messageId) =>
@@ -113,6 +117,7 @@ public sealed class FakeDiscordApi : IAsyncDisposable
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         fake.ApiBaseUrl = new Uri(address.TrimEnd('/') + ApiPath);
+        fake.GatewayUrl = new Uri("ws" + address.TrimEnd('/')[4..] + GatewayPath);
         return fake;
     }
 

@@ -17,4 +17,16 @@ public sealed record FakeDiscordApiOptions
     public TimeSpan ResponseDelay { get; init; } = TimeSpan.Zero;
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>The application whose commands and interactions the fake serves.</summary>
+    public string ApplicationId { get; init; } = "1100000000000000001";
+
+    /// <summary>Hello's <c>heartbeat_interval</c>.</summary>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(41.25);
+
+    /// <summary>Whether heartbeats get an ACK (op 11); false makes every connection a zombie.</summary>
+    public bool AcknowledgeHeartbeats { get; init; } = true;
+
+    /// <summary>How long after dispatch an interaction may first be answered, on <see cref="Clock"/> (Discord: 3 s).</summary>
+    public TimeSpan InteractionDeadline { get; init; } = TimeSpan.FromSeconds(3);
 }

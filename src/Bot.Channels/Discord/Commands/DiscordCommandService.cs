@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Bot.Channels.Discord.Gateway;
+using Bot.Channels.Telegram;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Channels.Discord.Commands;
+
+/// <summary>
+/// The admin slash commands: registers the menu (one global bulk overwrite), keeps the gateway connected and answers
+/// each command with the same handlers as Telegram, their HTML replies turned into Discord Markdown. Only user ids in
+/// <c>Discord:Admins</c> are obeyed; anyone else gets an ephemeral refusal and nothing changes. Every reply is
+/// ephemeral and pings nobody. The host runs <see cref="RunAsync"/> for the life of <c>bot run</c>.
+/// </summary>
+public sealed class DiscordCommandService(
+    IOptions<DiscordOptions> options,
+    DiscordRestClient rest,
+    DiscordGatewayClient gateway,
+    TelegramAdminCommands commands,
+    DiscordTokenRedactor redactor,
+    TimeProvider timeProvider,
+    ILogger<DiscordCommandService> logger)
+{
+    public const string Refusal = "Sorry, this bot only takes commands from its admins.";
+
+    /// <summary>A failed command's reply; the cause is in the log.</summary>
+    public const string Failure = "That did not work; the bot's log says why.";
+
+    private const int ChannelMessage = 4;
+    private const int DeferredChannelMessage = 5;
+    private const int Ephemeral = 64;
+
+    /// <summary>Registers the menu and answers commands until <paramref name="stoppingToken"/> fires or Discord refuses the bot.</summary>
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.HasBotToken)
+        {
+            return;
+        }
+
+        if (!settings.HasApplicationId)
+        {
+            DiscordCommandLog.NoApplicationId(logger);
+            return;
+        }
+
+        try
+        {
+            if (await RegisterAsync(settings.ApplicationId!.Trim(), stoppingToken))
+            {
+                await gateway.RunAsync(HandleAsync, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Answers one <c>INTERACTION_CREATE</c> payload.</summary>
+    public async Task HandleAsync(JsonElement payload, CancellationToken cancellationToken)
+    {
+        if (DiscordInteraction.Read(payload) is not { } interaction)
+        {
+            return;
+        }
+
+        if (!options.Value.Admins.Contains(interaction.UserId))
+        {
+            DiscordCommandLog.Refused(logger, interaction.Name, interaction.UserId);
+            await AnswerAsync(interaction, Refusal, cancellationToken);
+            return;
+        }
+
+        // The store may be slow and the token dies 3 s after the interaction arrived: "thinking…" first, then the answer.
+        var deferred = await rest.AnswerInteractionAsync(interaction.Id, interaction.Token, Callback(DeferredChannelMessage, null), cancellationToken);
+        if (!deferred.IsSuccess)
+        {
+            // Without an acknowledged interaction the admin sees "did not respond", so the command is not run either.
+            DiscordCommandLog.ReplyFailed(logger, interaction.Name, Describe(deferred.Error!));
+            return;
+        }
+
+        string content;
+        try
+        {
+            var command = new TelegramCommand(interaction.Name, interaction.Arguments, 0, null, IsPrivateChat: false, 0);
+            var actor = "discord:" + interaction.UserId.ToString(CultureInfo.InvariantCulture);
+            content = DiscordAdminReply.FromTelegram(await commands.ExecuteAsync(command, actor, "discord-command", cancellationToken));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            DiscordCommandLog.CommandFailed(logger, interaction.Name, redactor.Redact($"{exception.GetType().Name}: {exception.Message}"));
+            content = Failure;
+        }
+
+        var edited = await rest.EditInteractionReplyAsync(options.Value.ApplicationId!.Trim(), interaction.Token, Content(content), cancellationToken);
+        if (!edited.IsSuccess)
+        {
+            DiscordCommandLog.ReplyFailed(logger, interaction.Name, Describe(edited.Error!));
+        }
+    }
+
+    private async Task AnswerAsync(DiscordInteraction interaction, string content, CancellationToken cancellationToken)
+    {
+        var result = await rest.AnswerInteractionAsync(interaction.Id, interaction.Token, Callback(ChannelMessage, content), cancellationToken);
+        if (!result.IsSuccess)
+        {
+            DiscordCommandLog.ReplyFailed(logger, interaction.Name, Describe(result.Error!));
+        }
+    }
+
+    /// <summary>PUT of the whole menu, retried while Discord is unreachable or limiting; false when it refuses for good.</summary>
+    private async Task<bool> RegisterAsync(string applicationId, CancellationToken stoppingToken)
+    {
+        var body = DiscordCommandMenu.Body();
+        for (var failures = 1; ; failures++)
+        {
+            var result = await rest.OverwriteGlobalCommandsAsync(applicationId, body, stoppingToken);
+            if (result.IsSuccess)
+            {
+                DiscordCommandLog.Registered(logger, body.Count);
+                return true;
+            }
+
+            var error = result.Error!;
+            if (error.Status is 0 or 429 or >= 500)
+            {
+                var delay = error.RetryAfter ?? TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, failures)));
+                DiscordCommandLog.RegistrationRetry(logger, Describe(error), delay);
+                await Task.Delay(delay, timeProvider, stoppingToken);
+                continue;
+            }
+
+            DiscordCommandLog.RegistrationRefused(logger, Describe(error), error.Status == 401 ? "Discord:BotToken" : "Discord:ApplicationId");
+            return false;
+        }
+    }
+
+    private string Describe(DiscordApiError error) => redactor.Redact(DiscordErrorClassifier.Describe(error));
+
+    private static JsonObject Callback(int type, string? content) => new()
+    {
+        ["type"] = type,
+        ["data"] = content is null ? new JsonObject { ["flags"] = Ephemeral } : Content(content, Ephemeral),
+    };
+
+    private static JsonObject Content(string content, int? flags = null)
+    {
+        var data = new JsonObject { ["content"] = content };
+        if (flags is { } f)
+        {
+            data["flags"] = f;
+        }
+
+        data["allowed_mentions"] = new JsonObject { ["parse"] = new JsonArray() };
+        return data;
+    }
+}
