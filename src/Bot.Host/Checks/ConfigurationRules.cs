@@ -69,6 +69,12 @@ public static partial class ConfigurationRules
                 yield return new($"'{url}' is not an address like http://127.0.0.1:8080", "Http:Urls");
             }
         }
+
+        var adminKey = configuration[Http.Admin.AdminKey.ConfigurationKey];
+        if (!string.IsNullOrEmpty(adminKey) && adminKey.Length < Http.Admin.AdminKey.MinimumLength)
+        {
+            yield return new($"must be at least {Http.Admin.AdminKey.MinimumLength} characters (a long random string)", Http.Admin.AdminKey.ConfigurationKey);
+        }
     }
 
     // The poller's own rules, so bot check and bot run accept the same feeds.

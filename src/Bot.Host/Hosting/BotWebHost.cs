@@ -1,6 +1,7 @@
 using Bot.Host.Checks;
 using Bot.Host.Composition;
 using Bot.Host.Http;
+using Bot.Host.Http.Admin;
 using Bot.Host.Metrics;
 using Bot.Host.Subscriptions;
 using Microsoft.AspNetCore.Builder;
@@ -34,13 +35,16 @@ public static class BotWebHost
         builder.Services.AddBotRun(configuration);
         builder.Services.AddSubscriptionHttp(configuration);
         builder.Services.AddBotMetrics();
+        builder.Services.AddAdminHttp(configuration);
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseRateLimiter();
+        app.UseAntiforgery();
         app.MapHealthEndpoints();
         app.MapMetricsEndpoint();
         app.MapSubscriptionEndpoints();
+        app.MapAdminEndpoints();
         return app;
     }
 }

@@ -152,7 +152,7 @@ public static partial class SubscriptionEndpoints
     }
 
     /// <summary>The client's address; IPv6 by its /64, which one subscriber can rotate through freely.</summary>
-    private static string ClientKey(HttpContext context)
+    internal static string ClientKey(HttpContext context)
     {
         var address = context.Connection.RemoteIpAddress;
         if (address is null)

@@ -17,6 +17,8 @@ public sealed partial class SecretRedactor
         "Telegram:BotToken",
         "Discord:BotToken",
         "Email:Smtp:Password",
+        "Email:TokenKey",
+        "Http:AdminKey",
     ];
 
     private readonly string[] _literals;

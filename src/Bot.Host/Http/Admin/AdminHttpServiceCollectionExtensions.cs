@@ -1,0 +1,83 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Host.Http.Admin;
+
+public static partial class AdminHttpServiceCollectionExtensions
+{
+    public const string RateLimitPolicy = "admin";
+
+    /// <summary>Requests without the key one client address may make in a burst, and how fast that allowance comes back.</summary>
+    public const int FailuresPerClient = 10;
+
+    public static readonly TimeSpan RefillPeriod = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// What <c>/admin</c> needs in <c>bot run</c>: the key from <c>Http:AdminKey</c>, the operations, antiforgery for
+    /// the pages' forms, and a per-client limit on requests that do not carry the key (the pipeline needs
+    /// <c>UseRateLimiter()</c>). Expects <c>AddBotDelivery</c> and <c>AddBotMetrics</c>.
+    /// </summary>
+    public static IServiceCollection AddAdminHttp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(AdminKey.From(configuration));
+        services.TryAddSingleton<AdminRedactor>();
+        services.TryAddSingleton<AdminOperations>();
+        // Form tokens only have to outlive a page view; keys in memory leave nothing on disk, and a restart
+        // merely asks for a reload. The session cookie does not depend on them.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "bot_admin_form";
+            o.Cookie.Path = "/admin";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.FormFieldName = "form_token";
+            o.HeaderName = null;
+        });
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(RateLimitPolicy, context =>
+            {
+                var key = context.RequestServices.GetRequiredService<AdminKey>();
+                // Only attempts without the key count, so a guesser cannot lock the real admin out.
+                return AdminAccess.IsAuthenticated(context, key)
+                    ? RateLimitPartition.GetNoLimiter("admin")
+                    : RateLimitPartition.GetTokenBucketLimiter(SubscriptionEndpoints.ClientKey(context), _ => new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = FailuresPerClient,
+                        TokensPerPeriod = 1,
+                        ReplenishmentPeriod = RefillPeriod,
+                        QueueLimit = 0,
+                        AutoReplenishment = true,
+                    });
+            });
+        });
+        return services;
+    }
+
+    /// <summary>The API under <c>/admin/api/</c> and the pages under <c>/admin</c>.</summary>
+    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var key = endpoints.ServiceProvider.GetRequiredService<AdminKey>();
+        if (!key.IsConfigured)
+        {
+            LogAdminOff(endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Bot.Host.Http.Admin"));
+        }
+
+        var admin = endpoints.MapGroup("/admin");
+        admin.MapGroup("").RequireRateLimiting(RateLimitPolicy).MapAdminApi();
+        admin.MapAdminPages();
+        return endpoints;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The admin API and pages under /admin are off: Http:AdminKey is not set")]
+    private static partial void LogAdminOff(ILogger logger);
+}
