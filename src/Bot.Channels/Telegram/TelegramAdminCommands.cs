@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Bot.Core.Admin;
 using Bot.Core.Channels;
 using Bot.Core.Delivery;
 using Bot.Core.Delivery.Dispatch;
@@ -21,8 +22,11 @@ public sealed class TelegramAdminCommands(
     IMessageRenderer renderer,
     TimeProvider timeProvider,
     TelegramPublishCommand? publish = null,
-    TelegramSubscribersCommand? subscribers = null)
+    TelegramSubscribersCommand? subscribers = null,
+    AdminActions? actions = null)
 {
+    private readonly AdminActions actions = actions ?? new AdminActions(deliveries, timeProvider);
+
     /// <summary>The command menu published with setMyCommands, in display order.</summary>
     public static IReadOnlyList<(string Name, string Description)> Menu { get; } =
     [
@@ -164,7 +168,7 @@ public sealed class TelegramAdminCommands(
             id = parsed;
         }
 
-        var count = await deliveries.RequeueDeadAsync(id, timeProvider.GetUtcNow(), cancellationToken);
+        var count = await actions.RequeueDeadAsync(id, cancellationToken);
         return (Text($"{count.ToString(CultureInfo.InvariantCulture)} dead deliver{(count == 1 ? "y" : "ies")} queued again."), $"requeued {count}");
     }
 
@@ -176,12 +180,7 @@ public sealed class TelegramAdminCommands(
             return (Text($"Usage: /{verb} NAME (see /destinations)"), "usage");
         }
 
-        var known = await deliveries.SetPausedAsync(name, paused, cancellationToken);
-        if (known && !paused)
-        {
-            // Also the way back for a destination a permanent failure disabled, once its cause is fixed.
-            await deliveries.SetDisabledAsync(name, null, cancellationToken);
-        }
+        var known = paused ? await actions.PauseAsync(name, cancellationToken) : await actions.ResumeAsync(name, cancellationToken);
 
         return known
             ? (Text($"{Escape(name)} {(paused ? "paused: its deliveries are held" : "resumed: held deliveries go out in order")}."), paused ? "paused" : "resumed")

@@ -66,7 +66,8 @@ public static class TelegramServiceCollectionExtensions
             sp.GetRequiredService<IMessageRenderer>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ArticleRepublisher>() is { } republisher ? new TelegramPublishCommand(republisher, sp.GetRequiredService<TimeProvider>()) : null,
-            sp.GetService<ISubscriberCounter>() is { } counter ? new TelegramSubscribersCommand(counter, sp.GetRequiredService<DestinationCatalog>(), sp.GetService<ITelegramSubscriberStore>()) : null));
+            sp.GetService<ISubscriberCounter>() is { } counter ? new TelegramSubscribersCommand(counter, sp.GetRequiredService<DestinationCatalog>(), sp.GetService<ITelegramSubscriberStore>()) : null,
+            sp.GetService<AdminActions>()));
         services.TryAddSingleton(sp => new TelegramUpdateOffsetStore(
             sp.GetRequiredService<IBotStateStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TelegramUpdateOffsetStore>>()));
         // /start and /stop need the private-chat subscriber store, which the host registers with the outbox.

@@ -105,6 +105,8 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton<IAdminNotifier>(sp => sp.GetRequiredService<AdminNoticeQueue>());
         services.AddHostedService<AdminNoticeWorker>();
 
+        services.TryAddSingleton(sp => new AdminActions(
+            sp.GetRequiredService<IDeliveryStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DeliveryDispatcher>().WorkAvailable));
         services.TryAddSingleton(sp => new ArticleRepublisher(
             sp.GetRequiredService<IArticleStore>(), sp.GetRequiredService<IDeliveryStore>(), sp.GetRequiredService<IRepublishLedger>(),
             sp.GetRequiredService<DestinationCatalog>(), sp.GetRequiredService<DeliveryDispatcher>().WorkAvailable, sp.GetRequiredService<TimeProvider>()));

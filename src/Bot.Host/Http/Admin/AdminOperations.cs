@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.Core.Admin;
 using Bot.Core.Articles;
 using Bot.Core.Delivery;
 using Bot.Core.Delivery.Dispatch;
@@ -9,16 +10,16 @@ using Bot.Host.Sources;
 namespace Bot.Host.Http.Admin;
 
 /// <summary>
-/// What the admin API and pages do, on the same store methods as the CLI verbs and the Telegram commands, so
-/// the outcome is the same whichever way an admin asks. Every change is written to the audit log under
-/// <see cref="Actor"/>, and wakes this host's dispatcher instead of leaving the work to its next poll.
+/// What the admin API and pages do: pausing, resuming and retrying through <see cref="AdminActions"/>, as the
+/// Telegram and Discord commands do, and the rest on the same store methods as the CLI verbs, so the outcome is the
+/// same whichever way an admin asks. Every change is written to the audit log under <see cref="Actor"/>.
 /// </summary>
 public sealed class AdminOperations(
     IArticleStore articles,
     IDeliveryStore deliveries,
     IDeliveryStatistics statistics,
     DestinationCatalog catalog,
-    DeliveryDispatcher dispatcher,
+    AdminActions actions,
     IArticleFeed feed,
     StoreReadiness readiness,
     AdminRedactor redactor,
@@ -61,12 +62,7 @@ public sealed class AdminOperations(
     /// <summary>Pauses or resumes (which also re-enables a disabled destination, as Telegram's /resume does); null for an unknown name.</summary>
     public async Task<AdminDestinationView?> SetPausedAsync(string name, bool paused, CancellationToken cancellationToken)
     {
-        var known = await deliveries.SetPausedAsync(name, paused, cancellationToken);
-        if (known && !paused)
-        {
-            await deliveries.SetDisabledAsync(name, null, cancellationToken);
-            dispatcher.WorkAvailable.Notify();
-        }
+        var known = paused ? await actions.PauseAsync(name, cancellationToken) : await actions.ResumeAsync(name, cancellationToken);
 
         await AuditAsync($"{(paused ? "pause" : "resume")} {name}", known ? (paused ? "paused" : "resumed") : "unknown destination", cancellationToken);
         return known
@@ -96,11 +92,7 @@ public sealed class AdminOperations(
     /// <summary>Puts one dead delivery (or, with null, all) back in the queue; returns how many.</summary>
     public async Task<int> RetryAsync(long? id, CancellationToken cancellationToken)
     {
-        var requeued = await deliveries.RequeueDeadAsync(id, time.GetUtcNow(), cancellationToken);
-        if (requeued > 0)
-        {
-            dispatcher.WorkAvailable.Notify();
-        }
+        var requeued = await actions.RequeueDeadAsync(id, cancellationToken);
 
         await AuditAsync(id is { } one ? "retry " + one.ToString(CultureInfo.InvariantCulture) : "retry --dead",
             "requeued " + requeued.ToString(CultureInfo.InvariantCulture), cancellationToken);
