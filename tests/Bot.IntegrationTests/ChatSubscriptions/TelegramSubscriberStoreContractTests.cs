@@ -4,10 +4,10 @@ using Bot.Core.Delivery;
 using Bot.Core.Delivery.Planning;
 using Bot.Core.Storage;
 using Bot.Core.Subscriptions;
+using Bot.IntegrationTests.Support;
 using Bot.Storage;
 using Bot.Storage.ChatSubscriptions;
 using Bot.Storage.Deliveries;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
@@ -33,16 +33,7 @@ public abstract class TelegramSubscriberStoreContractTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         SkipUnlessAvailable();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Store:Provider"] = Provider,
-            ["Store:ConnectionString"] = await CreateEmptyDatabaseAsync(),
-        }).Build();
-        provider = new ServiceCollection()
-            .AddSingleton<TimeProvider>(Clock)
-            .AddBotStorage(configuration)
-            .AddTelegramSubscriberStore()
-            .BuildServiceProvider();
+        provider = TestStorage.Open(Provider, await CreateEmptyDatabaseAsync(), Clock, services => services.AddTelegramSubscriberStore());
         await provider.GetRequiredService<IStoreHealth>().MigrateAsync(None);
     }
 

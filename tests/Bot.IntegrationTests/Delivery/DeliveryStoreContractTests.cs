@@ -3,10 +3,10 @@ using Bot.Core.Channels;
 using Bot.Core.Delivery;
 using Bot.Core.Delivery.Planning;
 using Bot.Core.Storage;
+using Bot.IntegrationTests.Support;
 using Bot.Storage;
 using Bot.Storage.Deliveries;
 using Dapper;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
@@ -44,10 +44,7 @@ public abstract partial class DeliveryStoreContractTests : IAsyncLifetime
     /// <summary>A store on the test database as a fresh process would open it.</summary>
     protected async Task<(SqlDeliveryStore Deliveries, IArticleStore Articles, IDbConnectionFactory Factory)> OpenAsync()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Store:Provider"] = Provider, ["Store:ConnectionString"] = ConnectionString })
-            .Build();
-        var provider = new ServiceCollection().AddSingleton<TimeProvider>(Clock).AddBotStorage(configuration).BuildServiceProvider();
+        var provider = TestStorage.Open(Provider, ConnectionString, Clock);
         _providers.Add(provider);
         await provider.GetRequiredService<IStoreHealth>().MigrateAsync(None);
         var factory = provider.GetRequiredService<IDbConnectionFactory>();

@@ -1,8 +1,8 @@
 using Bot.Core.Storage;
 using Bot.Core.Subscriptions;
+using Bot.IntegrationTests.Support;
 using Bot.Storage;
 using Bot.Storage.Subscribers;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
@@ -24,16 +24,7 @@ public abstract class SubscriberStoreContractTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         SkipUnlessAvailable();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Store:Provider"] = Provider,
-            ["Store:ConnectionString"] = await CreateEmptyDatabaseAsync(),
-        }).Build();
-        provider = new ServiceCollection()
-            .AddSingleton<TimeProvider>(Clock)
-            .AddBotStorage(configuration)
-            .AddSubscriberStore()
-            .BuildServiceProvider();
+        provider = TestStorage.Open(Provider, await CreateEmptyDatabaseAsync(), Clock, services => services.AddSubscriberStore());
         await provider.GetRequiredService<IStoreHealth>().MigrateAsync(CancellationToken.None);
     }
 

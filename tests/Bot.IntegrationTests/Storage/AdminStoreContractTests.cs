@@ -6,12 +6,12 @@ using Bot.Core.Delivery.Planning;
 using Bot.Core.Delivery.Republishing;
 using Bot.Core.Storage;
 using Bot.Core.Subscriptions;
+using Bot.IntegrationTests.Support;
 using Bot.Storage;
 using Bot.Storage.Deliveries;
 using Bot.Storage.Migrations;
 using Bot.Storage.Subscribers;
 using Dapper;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
@@ -185,10 +185,7 @@ public abstract class AdminStoreContractTests : IAsyncLifetime
 
     private ServiceProvider OpenStore()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Store:Provider"] = Provider, ["Store:ConnectionString"] = ConnectionString })
-            .Build();
-        var provider = new ServiceCollection().AddSingleton<TimeProvider>(Clock).AddBotStorage(configuration).AddSubscriberStore().BuildServiceProvider();
+        var provider = TestStorage.Open(Provider, ConnectionString, Clock, services => services.AddSubscriberStore());
         _providers.Add(provider);
         return provider;
     }

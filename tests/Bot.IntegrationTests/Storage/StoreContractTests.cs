@@ -1,10 +1,10 @@
 using System.Data.Common;
 using Bot.Core.Articles;
 using Bot.Core.Storage;
+using Bot.IntegrationTests.Support;
 using Bot.Storage;
 using Bot.Storage.Migrations;
 using Dapper;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
@@ -361,16 +361,7 @@ public abstract class StoreContractTests : IAsyncLifetime
 
     protected ServiceProvider OpenStore(TimeProvider? time = null, string? connectionString = null)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Store:Provider"] = Provider,
-                ["Store:ConnectionString"] = connectionString ?? ConnectionString,
-            })
-            .Build();
-        var services = new ServiceCollection();
-        if (time is not null) services.AddSingleton(time);
-        var provider = services.AddBotStorage(configuration).BuildServiceProvider();
+        var provider = TestStorage.Open(Provider, connectionString ?? ConnectionString, time);
         providers.Add(provider);
         return provider;
     }
