@@ -10,4 +10,10 @@ public sealed record DeliveryTarget(string Channel, string Destination, string A
 {
     /// <summary>The delivery this call belongs to, when the engine makes it; null in previews and ad-hoc sends.</summary>
     public DeliveryReference? Reference { get; init; }
+
+    /// <summary>
+    /// The send budget every platform request of this call must pass: a sender enters it before each request and, when
+    /// it has no room, returns <see cref="SendOutcome.Paced"/> instead of waiting. Open outside the delivery engine.
+    /// </summary>
+    public IRequestGate Gate { get; init; } = RequestGate.Open;
 }

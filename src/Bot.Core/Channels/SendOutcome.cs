@@ -11,7 +11,17 @@ public abstract record SendOutcome(IReadOnlyList<string> RemoteIds)
     public sealed record Sent(IReadOnlyList<string> RemoteIds) : SendOutcome(RemoteIds);
 
     /// <summary>A transient failure; <paramref name="RetryAfter"/> is the platform's requested wait, when it gave one.</summary>
-    public sealed record RetryLater(IReadOnlyList<string> RemoteIds, TimeSpan? RetryAfter, string Reason) : SendOutcome(RemoteIds);
+    public sealed record RetryLater(IReadOnlyList<string> RemoteIds, TimeSpan? RetryAfter, string Reason) : SendOutcome(RemoteIds)
+    {
+        /// <summary>The platform's wait holds for the whole channel (Discord's global limit), not only this target.</summary>
+        public bool ChannelWide { get; init; }
+    }
+
+    /// <summary>
+    /// Nothing failed: the send budget (<see cref="DeliveryTarget.Gate"/>) had no room for the next request before
+    /// <paramref name="NotBefore"/>. The parts in <paramref name="RemoteIds"/> went out; the rest follow then.
+    /// </summary>
+    public sealed record Paced(IReadOnlyList<string> RemoteIds, DateTimeOffset NotBefore) : SendOutcome(RemoteIds);
 
     /// <summary>A permanent failure: never retried. <paramref name="TargetGone"/> when the chat, channel or mailbox is gone or refuses us.</summary>
     public sealed record Rejected(IReadOnlyList<string> RemoteIds, string Reason, bool TargetGone) : SendOutcome(RemoteIds);

@@ -3,6 +3,9 @@ namespace Bot.Core.Delivery;
 /// <summary>A delivery this host holds under a lease until <see cref="LeaseUntil"/>.</summary>
 /// <param name="Attempts">Attempts started so far, this one included.</param>
 /// <param name="RemoteIds">Parts an earlier, interrupted attempt already delivered.</param>
+/// <param name="Generation">0 for the planned announcement thread, 1, 2, … for <c>/publish</c> copies.</param>
+/// <param name="LastSent">What the delivery's thread (article × destination × recipient × generation) last put on
+/// the platform; null when nothing went out yet.</param>
 public sealed record ClaimedDelivery(
     long Id,
     string ArticleKey,
@@ -12,4 +15,6 @@ public sealed record ClaimedDelivery(
     DeliveryKind Kind,
     int Attempts,
     IReadOnlyList<string> RemoteIds,
-    DateTimeOffset LeaseUntil);
+    DateTimeOffset LeaseUntil,
+    int Generation = 0,
+    SentThread? LastSent = null);

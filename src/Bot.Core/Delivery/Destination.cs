@@ -18,4 +18,25 @@ public sealed record Destination(
 
     /// <summary>Email lists only: send a correction notice when an announced article changes.</summary>
     public bool SendCorrections { get; init; }
+
+    /// <summary>Whom it reaches: its address, or one delivery per member of a list. Set from the channel's <see cref="Channels.ChannelTraits"/>.</summary>
+    public Channels.Audience Audience { get; init; }
+
+    /// <summary>Its sent messages are edited and deleted in place; set from the channel's <see cref="Channels.ChannelTraits"/>.</summary>
+    public bool EditsInPlace { get; init; }
+
+    /// <summary>Each recipient gets a message rendered for it; set from the channel's <see cref="Channels.ChannelTraits"/>.</summary>
+    public bool RendersPerRecipient { get; init; }
+
+    /// <summary>This destination with the traits of its channel applied.</summary>
+    public Destination WithTraits(Channels.ChannelTraits traits)
+    {
+        ArgumentNullException.ThrowIfNull(traits);
+        return this with
+        {
+            Audience = string.IsNullOrEmpty(Address) ? traits.ListAudience : Channels.Audience.Single,
+            EditsInPlace = traits.EditsInPlace,
+            RendersPerRecipient = traits.RendersPerRecipient,
+        };
+    }
 }

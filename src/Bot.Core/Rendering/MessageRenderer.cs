@@ -47,6 +47,19 @@ public sealed class MessageRenderer : IMessageRenderer
         };
     }
 
+    /// <inheritdoc />
+    public PreparedMessage Prepare(Article article, Destination destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        return destination.Channel switch
+        {
+            ChannelNames.Telegram => PreparedMessage.Fixed(RenderTelegram(article, destination)),
+            ChannelNames.Discord => PreparedMessage.Fixed(RenderDiscord(article, destination)),
+            ChannelNames.Email => new SplicedEmail(PrepareEmail(article, destination)),
+            _ => throw new ArgumentException($"unknown channel '{destination.Channel}'", nameof(destination)),
+        };
+    }
+
     /// <summary>
     /// The Telegram parts: with an article image, the first part is a photo whose caption holds at most 1024
     /// characters, and the text continues in messages of at most 4096.

@@ -11,10 +11,9 @@ namespace Bot.Core.Rendering;
 /// subscriber is then one render of the three already-parsed templates with a fresh, cheap context.
 /// </summary>
 /// <remarks>
-/// Per-subscriber rendering was chosen over rendering once with placeholders and substituting: a placeholder sees
-/// neither filters nor conditions, so <c>{% if subscriber.name %}</c> or <c>{{ subscriber.name | default: … }}</c>
-/// would silently go wrong, and each value would need escaping by hand outside the engine. Nothing is parsed here,
-/// and the article's values are shared by every subscriber of the list.
+/// This is the exact path: every subscriber rendered by the engine, filters and conditions included. A list is sent
+/// through <see cref="SplicedEmail"/>, which fills subscribers' values into one rendering wherever it can prove the
+/// result identical to this one (see <see cref="EmailSkeleton"/>), and falls back to this path elsewhere.
 /// </remarks>
 public sealed class PreparedEmail
 {

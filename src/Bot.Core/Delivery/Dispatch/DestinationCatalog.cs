@@ -1,13 +1,18 @@
+using Bot.Core.Channels;
+
 namespace Bot.Core.Delivery.Dispatch;
 
-/// <summary>The configured destinations by name (names are unique across channels, compared without case).</summary>
+/// <summary>The configured destinations by name (names are unique across channels, compared without case), each with its channel's traits.</summary>
 public sealed class DestinationCatalog
 {
     private readonly Dictionary<string, Destination> _byName;
 
-    public DestinationCatalog(IEnumerable<Destination> destinations)
+    /// <param name="traits">Each channel's traits, applied to its destinations; a destination of a channel without
+    /// any keeps the traits it was built with.</param>
+    public DestinationCatalog(IEnumerable<Destination> destinations, IEnumerable<ChannelTraits>? traits = null)
     {
-        All = destinations.ToList();
+        var byChannel = (traits ?? []).ToDictionary(t => t.Channel, StringComparer.OrdinalIgnoreCase);
+        All = [.. destinations.Select(d => byChannel.TryGetValue(d.Channel, out var t) ? d.WithTraits(t) : d)];
         _byName = All.ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);
     }
 

@@ -1,16 +1,17 @@
+using Bot.Core.Delivery.Planning;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Core.Delivery.Dispatch;
 
 /// <summary>
-/// Runs the dispatcher until stopped: one loop plans imported articles when <see cref="DeliverySignal"/> fires
-/// (or at the poll interval), another sends whenever work is due. On stop, no new claims are made, sends under
-/// way get <see cref="DispatchOptions.ShutdownGrace"/> to finish, and every lease still held is released so a
-/// restart resends at most what was in flight.
+/// Runs delivery until stopped: the planning round whenever <see cref="DeliverySignal"/> says articles were imported
+/// (or at the poll interval), and the <see cref="DeliveryPipeline"/> throughout. On stop, no new claims are made, sends
+/// under way get <see cref="DispatchOptions.ShutdownGrace"/> to finish, and every lease still held is released so a
+/// restart sends again at most what was in flight.
 /// </summary>
 public sealed partial class DispatchLoop(
-    DeliveryDispatcher dispatcher,
-    IDeliveryStore store,
+    PlanningRound planning,
+    DeliveryPipeline pipeline,
     DeliverySignal articlesImported,
     DispatchOptions options,
     TimeProvider time,
@@ -32,24 +33,7 @@ public sealed partial class DispatchLoop(
             }
         });
 
-        try
-        {
-            await Task.WhenAll(PlanLoopAsync(stoppingToken), SendLoopAsync(stoppingToken, sends.Token));
-        }
-        finally
-        {
-            using var bounded = new CancellationTokenSource(options.ShutdownGrace);
-            try
-            {
-                var released = await store.ReleaseAsync(dispatcher.Owner, bounded.Token);
-                LogReleased(released);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // Leases that cannot be released now expire on their own and go back to the queue.
-                LogReleaseFailed(e);
-            }
-        }
+        await Task.WhenAll(PlanLoopAsync(stoppingToken), pipeline.RunAsync(stoppingToken, sends.Token));
     }
 
     private async Task PlanLoopAsync(CancellationToken stoppingToken)
@@ -59,7 +43,7 @@ public sealed partial class DispatchLoop(
         {
             try
             {
-                await dispatcher.PlanPendingAsync(stoppingToken);
+                await planning.RunAsync(stoppingToken);
                 failures = 0;
                 await articlesImported.WaitAsync(options.PollInterval, time, stoppingToken);
             }
@@ -70,70 +54,19 @@ public sealed partial class DispatchLoop(
             catch (Exception e)
             {
                 failures++;
-                LogOutage(e, "planning", failures);
-                if (!await DelayAsync(OutageDelay(failures), stoppingToken)) return;
-            }
-        }
-    }
-
-    private async Task SendLoopAsync(CancellationToken stoppingToken, CancellationToken sendToken)
-    {
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var claimed = await dispatcher.DispatchOnceAsync(stoppingToken, sendToken);
-                failures = 0;
-                if (claimed > 0) continue;
-
-                var wait = options.PollInterval;
-                if (await store.NextDueAsync(stoppingToken) is { } next)
+                LogOutage(e, failures);
+                try
                 {
-                    var untilDue = next - time.GetUtcNow();
-                    if (untilDue < wait) wait = untilDue < TimeSpan.Zero ? TimeSpan.Zero : untilDue;
+                    await Task.Delay(TimeSpan.FromTicks(Math.Min(MaxOutageDelay.Ticks, TimeSpan.FromMilliseconds(250).Ticks << Math.Min(failures - 1, 10))), time, stoppingToken);
                 }
-                if (wait > TimeSpan.Zero)
+                catch (OperationCanceledException)
                 {
-                    await dispatcher.WorkAvailable.WaitAsync(wait, time, stoppingToken);
+                    return;
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // An unreachable store is an outage, not an empty queue: say so and back off.
-                failures++;
-                LogOutage(e, "dispatch", failures);
-                if (!await DelayAsync(OutageDelay(failures), stoppingToken)) return;
-            }
         }
     }
 
-    private static TimeSpan OutageDelay(int failures) =>
-        TimeSpan.FromTicks(Math.Min(MaxOutageDelay.Ticks, TimeSpan.FromMilliseconds(250).Ticks << Math.Min(failures - 1, 10)));
-
-    private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(delay, time, stoppingToken);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {Step} failed ({Failures} in a row); backing off")]
-    private partial void LogOutage(Exception exception, string step, int failures);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Dispatcher stopped; {Count} in-flight deliveries released")]
-    private partial void LogReleased(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release leases on shutdown; they expire on their own")]
-    private partial void LogReleaseFailed(Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery planning failed ({Failures} in a row); backing off")]
+    private partial void LogOutage(Exception exception, int failures);
 }

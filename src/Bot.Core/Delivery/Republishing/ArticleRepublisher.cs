@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bot.Core.Delivery.Dispatch;
 using Bot.Core.Delivery.Planning;
+using Bot.Core.Delivery.Store;
 using Bot.Core.Storage;
 
 namespace Bot.Core.Delivery.Republishing;
@@ -8,12 +9,15 @@ namespace Bot.Core.Delivery.Republishing;
 /// <summary>
 /// Announces an article's latest version again to every enabled destination whose filter matches, as new
 /// deliveries even where it went out before. Each re-publish is a new generation of the delivery key, so the
-/// store's uniqueness still makes each one happen once. A second request within <see cref="DoubleTapWindow"/>
-/// of the last is taken for a double tap (or a command delivered twice) and queues nothing.
+/// store's uniqueness still makes each one happen once. Each copy is a thread of its own that later corrections edit
+/// and a retraction deletes, like the original. A second request within <see cref="DoubleTapWindow"/> of the last is
+/// taken for a double tap (or a command delivered twice) and queues nothing.
 /// </summary>
 public sealed class ArticleRepublisher(
     IArticleStore articles,
-    IDeliveryStore deliveries,
+    IPlanningStore deliveries,
+    IDestinationStore destinations,
+    IAuditLog audit,
     IRepublishLedger ledger,
     DestinationCatalog catalog,
     DeliverySignal workAvailable,
@@ -21,8 +25,6 @@ public sealed class ArticleRepublisher(
 {
     /// <summary>How long after a re-publish another one of the same article counts as the same request.</summary>
     public static readonly TimeSpan DoubleTapWindow = TimeSpan.FromMinutes(1);
-
-    private static readonly IReadOnlyDictionary<string, AnnouncementState> NeverAnnounced = new Dictionary<string, AnnouncementState>();
 
     public async Task<RepublishResult> RepublishAsync(string articleKey, string actor, CancellationToken cancellationToken)
     {
@@ -37,12 +39,12 @@ public sealed class ArticleRepublisher(
             return new RepublishResult.AlreadyQueued(article.Key, last.Generation, last.CreatedAt);
         }
 
-        var disabled = (await deliveries.ListDestinationsAsync(cancellationToken)).Where(s => s.Disabled).Select(s => s.Name)
+        var disabled = (await destinations.ListAsync(cancellationToken)).Where(s => s.Disabled).Select(s => s.Name)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         // Planned as if never announced: the filters decide, and every match gets an announcement.
-        var plan = new DeliveryPlanner(catalog.All.Where(d => !disabled.Contains(d.Name))).Plan(article, NeverAnnounced);
-        var destinations = plan.Deliveries.Count + plan.FanOuts.Count;
-        if (destinations == 0) return new RepublishResult.NoDestination(article.Key);
+        var plan = new DeliveryPlanner(catalog.All.Where(d => !disabled.Contains(d.Name))).Plan(article, AnnouncementHistory.Empty);
+        var targets = plan.Deliveries.Count + plan.FanOuts.Count;
+        if (targets == 0) return new RepublishResult.NoDestination(article.Key);
 
         var generation = (last?.Generation ?? 0) + 1;
         var created = await deliveries.AddAsync([.. plan.Deliveries.Select(d => d with { Generation = generation })], cancellationToken);
@@ -58,9 +60,9 @@ public sealed class ArticleRepublisher(
         }
 
         workAvailable.Notify();
-        await deliveries.AuditAsync(actor, "article-republished", article.Key,
-            string.Create(CultureInfo.InvariantCulture, $"v{article.Version} generation {generation}: {created} deliveries to {destinations} destinations"),
+        await audit.AuditAsync(actor, "article-republished", article.Key,
+            string.Create(CultureInfo.InvariantCulture, $"v{article.Version} generation {generation}: {created} deliveries to {targets} destinations"),
             now, cancellationToken);
-        return new RepublishResult.Queued(article.Key, article.Version, generation, destinations, created);
+        return new RepublishResult.Queued(article.Key, article.Version, generation, targets, created);
     }
 }

@@ -1,4 +1,4 @@
-namespace Bot.Core.Delivery.Timing;
+namespace Bot.Core.Delivery.Claiming;
 
 /// <summary>Lease arithmetic on an injected clock: when a new lease ends, whether one has run out, when to renew.</summary>
 public sealed class LeaseClock(LeaseOptions options, TimeProvider time)

@@ -1,4 +1,4 @@
-namespace Bot.Core.Delivery.Timing;
+namespace Bot.Core.Delivery.Outcomes;
 
 /// <summary>What to do after a transient failure.</summary>
 public abstract record RetryDecision

@@ -1,4 +1,4 @@
-namespace Bot.Core.Delivery.Timing;
+namespace Bot.Core.Delivery.Outcomes;
 
 /// <summary>How a computed backoff is spread so that many failed deliveries do not retry in lock-step.</summary>
 public enum RetryJitter

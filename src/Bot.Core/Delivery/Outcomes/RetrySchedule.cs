@@ -1,4 +1,4 @@
-namespace Bot.Core.Delivery.Timing;
+namespace Bot.Core.Delivery.Outcomes;
 
 /// <summary>
 /// Exponential backoff with jitter, capped, that never schedules earlier than a platform asked. Pure apart from

@@ -1,4 +1,4 @@
-namespace Bot.Core.Delivery.Timing;
+namespace Bot.Core.Delivery.Outcomes;
 
 /// <summary>How failed deliveries are retried (configuration section <c>Delivery:Retry</c>).</summary>
 public sealed class RetryOptions

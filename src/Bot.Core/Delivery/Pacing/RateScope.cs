@@ -1,4 +1,4 @@
-namespace Bot.Core.Delivery.Timing;
+namespace Bot.Core.Delivery.Pacing;
 
 /// <summary>What a rate budget counts.</summary>
 public enum RateScope

@@ -1,0 +1,19 @@
+using Bot.Core.Articles;
+
+namespace Bot.Core.Delivery.Sending;
+
+/// <summary>What one claimed delivery does on the platform, decided at send time by <see cref="SendDecision"/>.</summary>
+public abstract record SendOperation
+{
+    /// <summary>Nothing to do: the delivery ends as cancelled with <paramref name="Reason"/>.</summary>
+    public sealed record Cancel(string Reason) : SendOperation;
+
+    /// <summary>New messages showing <paramref name="Article"/> (an announcement, a correction mail, a re-announcement).</summary>
+    public sealed record Send(Article Article) : SendOperation;
+
+    /// <summary>The thread's messages <paramref name="RemoteIds"/> edited to show <paramref name="Article"/>.</summary>
+    public sealed record Edit(Article Article, IReadOnlyList<string> RemoteIds) : SendOperation;
+
+    /// <summary>The thread's messages <paramref name="RemoteIds"/> deleted.</summary>
+    public sealed record Delete(IReadOnlyList<string> RemoteIds) : SendOperation;
+}

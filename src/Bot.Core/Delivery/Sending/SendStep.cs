@@ -1,0 +1,78 @@
+using Bot.Core.Channels;
+using Bot.Core.Delivery.Claiming;
+using Bot.Core.Delivery.Dispatch;
+using Bot.Core.Delivery.Outcomes;
+using Bot.Core.Delivery.Pacing;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Core.Delivery.Sending;
+
+/// <summary>
+/// One attempt at one prepared delivery: decides against the article's current version what to do, renders from the
+/// cache, and calls the channel's sender through the pacer's gate. A budget with no room now, here or inside the
+/// sender, comes back as <see cref="SendOutcome.Paced"/>; nothing here sleeps. A sender that throws (a bug, not a
+/// platform answer) gives a retry, never a lost delivery.
+/// </summary>
+public sealed partial class SendStep(
+    ChannelSenderSet senders,
+    RenderCache renders,
+    ISendPacer pacer,
+    TimeProvider time,
+    ILogger<SendStep> logger,
+    IDeliveryObserver? observer = null)
+{
+    public async Task<AttemptResult> RunAsync(PreparedDelivery prepared, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        var (delivery, destination) = (prepared.Delivery, prepared.Destination);
+        if (destination is null) return new AttemptResult.Cancelled("destination no longer configured");
+
+        var operation = SendDecision.Decide(delivery, prepared.Current, destination.EditsInPlace);
+        if (operation is SendOperation.Cancel cancel) return new AttemptResult.Cancelled(cancel.Reason);
+        var version = prepared.Current!.Version;
+
+        var now = time.GetUtcNow();
+        var allowed = pacer.NextAllowedAt(destination.Channel, prepared.Address);
+        if (allowed > now) return new AttemptResult.Finished(new SendOutcome.Paced(delivery.RemoteIds, allowed), version);
+
+        var sender = senders.Find(destination.Channel)
+            ?? throw new InvalidOperationException($"no sender registered for channel '{destination.Channel}'");
+        var target = new DeliveryTarget(destination.Channel, destination.Name, prepared.Address)
+        {
+            Reference = new DeliveryReference(delivery.Id, delivery.ArticleKey, delivery.ArticleVersion, delivery.Kind),
+            Gate = new PacerGate(pacer, destination.Channel, prepared.Address),
+        };
+
+        SendOutcome outcome;
+        var started = time.GetTimestamp();
+        try
+        {
+            switch (operation)
+            {
+                case SendOperation.Delete delete:
+                    outcome = await sender.DeleteAsync(target, delete.RemoteIds, cancellationToken);
+                    break;
+                case SendOperation.Edit edit:
+                    outcome = await sender.EditAsync(target, renders.Get(edit.Article, destination).For(prepared.Recipient), edit.RemoteIds, cancellationToken);
+                    break;
+                case SendOperation.Send send:
+                    if (destination.RendersPerRecipient && prepared.Recipient is null) return new AttemptResult.Cancelled("no longer an active subscriber");
+                    outcome = await sender.SendAsync(target, renders.Get(send.Article, destination).For(prepared.Recipient), delivery.RemoteIds, cancellationToken);
+                    break;
+                default:
+                    throw new InvalidOperationException($"unknown operation {operation}");
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogSendFailed(e, delivery.Id);
+            outcome = new SendOutcome.RetryLater(delivery.RemoteIds, null, e.GetType().Name + ": " + e.Message);
+        }
+
+        observer?.Attempted(delivery, destination.Channel, outcome, time.GetElapsedTime(started), prepared.Current.Received);
+        return new AttemptResult.Finished(outcome, version);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId} failed unexpectedly")]
+    private partial void LogSendFailed(Exception exception, long deliveryId);
+}

@@ -1,0 +1,17 @@
+namespace Bot.Core.Delivery.Store;
+
+/// <summary>
+/// What becomes of one claimed delivery, as the store writes it. <see cref="RemoteIds"/> are the parts that exist on
+/// the platform after the attempt, kept in every state so that a retry resumes and an edit or delete finds them.
+/// </summary>
+/// <param name="Status">Sent, Queued (paced or moved: attempt given back), Failed (retry at <paramref name="NextAttemptAt"/>), Dead or Cancelled.</param>
+/// <param name="SentVersion">For Sent: the article version the platform now shows (the current one at send time).</param>
+/// <param name="GiveBackAttempt">The attempt did not count (pacing, a moved target, an unavailable channel).</param>
+public sealed record DeliveryOutcome(
+    long Id,
+    DeliveryStatus Status,
+    IReadOnlyList<string> RemoteIds,
+    string? Error = null,
+    DateTimeOffset? NextAttemptAt = null,
+    int? SentVersion = null,
+    bool GiveBackAttempt = false);

@@ -1,0 +1,137 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using Fluid;
+using Bot.Core.Channels;
+
+namespace Bot.Core.Rendering;
+
+/// <summary>
+/// An email rendered once with stand-in values for the subscriber, cut where those values appear, so that each
+/// subscriber's message is the cut text with that subscriber's values escaped into the cuts. It is built only when
+/// that provably gives what rendering would: a second rendering with other stand-ins — values full of characters the
+/// templates escape — must come out exactly as the cut text filled with them. A template that transforms a subscriber
+/// value (a filter) or escapes it otherwise (<c>| raw</c>) fails that test and keeps rendering per subscriber.
+/// </summary>
+internal sealed class EmailSkeleton
+{
+    private static readonly StandIn Plain = new("zq7xmember.a@zq7x-probe.invalid", "Zq7xMemberA", "https://zq7x-probe.invalid/unsubscribe/Zq7xTokenA");
+    private static readonly StandIn Escaped = new("o'b&zq7x+b@zq7x-probe.invalid", "Zoë & <O'Brien> \"B\"", "https://zq7x-probe.invalid/u?t=Zq7x'B&l=<b>");
+
+    private readonly EmailMessage _template;
+    private readonly Text _subject;
+    private readonly Text _html;
+    private readonly Text _text;
+
+    private EmailSkeleton(EmailMessage template, Text subject, Text html, Text text)
+    {
+        _template = template;
+        _subject = subject;
+        _html = html;
+        _text = text;
+    }
+
+    /// <summary>The skeleton for subscribers with (or without) a name and an unsubscribe link; null when the templates do not allow one.</summary>
+    public static EmailSkeleton? TryBuild(PreparedEmail email, bool hasName, bool hasUnsubscribe)
+    {
+        var plain = email.Personalise(Plain.Recipient(hasName, hasUnsubscribe));
+        var skeleton = new EmailSkeleton(
+            plain,
+            Text.Cut(plain.Subject, Plain, NullEncoder.Default),
+            Text.Cut(plain.HtmlBody, Plain, HtmlTextEncoder.Email),
+            Text.Cut(plain.TextBody, Plain, NullEncoder.Default));
+
+        var check = Escaped.Recipient(hasName, hasUnsubscribe);
+        var rendered = email.Personalise(check);
+        var filled = skeleton.Fill(check);
+        return filled == rendered ? skeleton : null;
+    }
+
+    /// <summary>
+    /// Whether a subscriber's values go through the cuts unchanged by the tidying that follows rendering (runs of
+    /// white space, line breaks and control characters are changed there), so filling gives what rendering gives.
+    /// </summary>
+    public static bool Fits(EmailRecipient recipient) =>
+        Tidy(recipient.Email) && (recipient.Name is null || Tidy(recipient.Name)) && (recipient.UnsubscribeUrl is null || Tidy(recipient.UnsubscribeUrl));
+
+    /// <summary>The email for <paramref name="recipient"/>.</summary>
+    public EmailMessage Fill(EmailRecipient recipient) => _template with
+    {
+        To = recipient.Email,
+        ToName = recipient.Name,
+        Subject = _subject.Fill(recipient, NullEncoder.Default),
+        HtmlBody = _html.Fill(recipient, HtmlTextEncoder.Email),
+        TextBody = _text.Fill(recipient, NullEncoder.Default),
+        UnsubscribeUrl = recipient.UnsubscribeUrl,
+    };
+
+    private static bool Tidy(string value)
+    {
+        if (value.Length == 0 || value[0] == ' ' || value[^1] == ' ') return false;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsControl(c) || (char.IsWhiteSpace(c) && (c != ' ' || value[i - 1] == ' '))) return false;
+        }
+        return true;
+    }
+
+    private sealed record StandIn(string Email, string Name, string Unsubscribe)
+    {
+        public EmailRecipient Recipient(bool hasName, bool hasUnsubscribe) =>
+            new(Email, hasName ? Name : null, hasUnsubscribe ? Unsubscribe : null);
+    }
+
+    private enum Slot
+    {
+        Email,
+        Name,
+        Unsubscribe,
+    }
+
+    /// <summary>One rendered text as literal pieces with subscriber values between them.</summary>
+    private sealed class Text(string[] pieces, Slot[] slots)
+    {
+        public static Text Cut(string rendered, StandIn standIn, TextEncoder encoder)
+        {
+            var needles = new[] { (Slot.Unsubscribe, encoder.Encode(standIn.Unsubscribe)), (Slot.Email, encoder.Encode(standIn.Email)), (Slot.Name, encoder.Encode(standIn.Name)) };
+            var pieces = new List<string>();
+            var slots = new List<Slot>();
+            var start = 0;
+            while (true)
+            {
+                var (at, slot, length) = (-1, Slot.Email, 0);
+                foreach (var (candidate, needle) in needles)
+                {
+                    var found = rendered.IndexOf(needle, start, StringComparison.Ordinal);
+                    if (found >= 0 && (at < 0 || found < at)) (at, slot, length) = (found, candidate, needle.Length);
+                }
+                if (at < 0) break;
+                pieces.Add(rendered[start..at]);
+                slots.Add(slot);
+                start = at + length;
+            }
+            pieces.Add(rendered[start..]);
+            return new Text([.. pieces], [.. slots]);
+        }
+
+        public string Fill(EmailRecipient recipient, TextEncoder encoder)
+        {
+            if (slots.Length == 0) return pieces[0];
+            var values = new string?[3];
+            var builder = new StringBuilder(pieces.Sum(p => p.Length) + slots.Length * 48);
+            for (var i = 0; i < slots.Length; i++)
+            {
+                builder.Append(pieces[i]);
+                var index = (int)slots[i];
+                builder.Append(values[index] ??= encoder.Encode(slots[i] switch
+                {
+                    Slot.Email => recipient.Email,
+                    Slot.Name => recipient.Name ?? "",
+                    _ => recipient.UnsubscribeUrl ?? "",
+                }));
+            }
+            builder.Append(pieces[^1]);
+            return builder.ToString();
+        }
+    }
+}
