@@ -5,7 +5,9 @@ namespace Bot.Channels.Discord;
 
 /// <summary>
 /// Sends, edits and deletes announcements in Discord channels (with the bot token) or through webhooks. Creates on a
-/// channel carry a nonce derived from the delivery, so a retried create cannot post twice. Failures come back as
+/// channel carry a nonce derived from the delivery, so a retried create cannot post twice. Every request passes the
+/// delivery's send budget (<see cref="DeliveryTarget.Gate"/>) and Discord's own buckets; when either has no room the
+/// work done so far comes back as <see cref="SendOutcome.Paced"/>, never slept on here. Failures come back as
 /// <see cref="SendOutcome"/> values with every token redacted.
 /// </summary>
 public sealed class DiscordChannelSender(
@@ -59,10 +61,11 @@ public sealed class DiscordChannelSender(
         var common = Math.Min(existing.Length, parts.Count);
         for (var i = 0; i < common; i++)
         {
-            var result = await client.EditMessageAsync(discord!, existing[i], DiscordPayload.ForEdit(parts[i]), cancellationToken);
-            if (!result.IsSuccess)
+            var (messageId, part) = (existing[i], parts[i]);
+            var (_, failure) = await PassAsync(target, discord!, existing, token => client.EditMessageAsync(discord!, messageId, DiscordPayload.ForEdit(part), token), cancellationToken);
+            if (failure is not null)
             {
-                return Report("edit", target, discord, DiscordErrorClassifier.Classify(result.Error!, discord!.IsWebhook, existing));
+                return Report("edit", target, discord, failure);
             }
         }
 
@@ -81,7 +84,7 @@ public sealed class DiscordChannelSender(
             kept.Add(id);
         }
 
-        var deleted = await DeleteAllAsync(discord!, kept, surplus, cancellationToken);
+        var deleted = await DeleteAllAsync(target, discord!, kept, surplus, cancellationToken);
         return Report("edit", target, discord, deleted ?? new SendOutcome.Sent(kept.ToArray()));
     }
 
@@ -99,7 +102,7 @@ public sealed class DiscordChannelSender(
             return Report("delete", target, discord, BadRemoteId(badDelete, remoteIds.ToArray()));
         }
 
-        var deleted = await DeleteAllAsync(discord!, [], remoteIds.ToList(), cancellationToken);
+        var deleted = await DeleteAllAsync(target, discord!, [], remoteIds.ToList(), cancellationToken);
         return Report("delete", target, discord, deleted ?? new SendOutcome.Sent([]));
     }
 
@@ -117,30 +120,48 @@ public sealed class DiscordChannelSender(
         var nonce = discord.IsWebhook
             ? null
             : DiscordNonce.For(target, operation, index, precedingIds, DiscordPayload.Serialize(DiscordPayload.ForCreate(part, null)));
-        var result = await client.CreateMessageAsync(discord, DiscordPayload.ForCreate(part, nonce), cancellationToken);
-        if (!result.IsSuccess)
+        var (result, failure) = await PassAsync(target, discord, existing, token => client.CreateMessageAsync(discord, DiscordPayload.ForCreate(part, nonce), token), cancellationToken);
+        if (failure is not null)
         {
-            return (string.Empty, DiscordErrorClassifier.Classify(result.Error!, discord.IsWebhook, existing));
+            return (string.Empty, failure);
         }
 
-        return result.MessageId is { Length: > 0 } id
+        return result!.MessageId is { Length: > 0 } id
             ? (id, null)
             : (string.Empty, new SendOutcome.RetryLater(existing, null, "Discord answered a create without a message id"));
     }
 
     /// <summary>Deletes <paramref name="doomed"/> one by one; on failure the outcome lists <paramref name="kept"/> and what is left.</summary>
-    private async Task<SendOutcome?> DeleteAllAsync(DiscordMessageTarget discord, List<string> kept, List<string> doomed, CancellationToken cancellationToken)
+    private async Task<SendOutcome?> DeleteAllAsync(DeliveryTarget target, DiscordMessageTarget discord, List<string> kept, List<string> doomed, CancellationToken cancellationToken)
     {
         for (var i = 0; i < doomed.Count; i++)
         {
-            var result = await client.DeleteMessageAsync(discord, doomed[i], cancellationToken);
-            if (!result.IsSuccess && !result.Error!.IsUnknownMessage)
+            var messageId = doomed[i];
+            IReadOnlyList<string> left = [.. kept, .. doomed.Skip(i)];
+            var (result, failure) = await PassAsync(target, discord, left, token => client.DeleteMessageAsync(discord, messageId, token), cancellationToken);
+            if (failure is not null && result?.Error is not { IsUnknownMessage: true })
             {
-                return DiscordErrorClassifier.Classify(result.Error, discord.IsWebhook, [.. kept, .. doomed.Skip(i)]);
+                return failure;
             }
         }
 
         return null;
+    }
+
+    /// <summary>One REST call through the send budget; the failure, when there is one, with <paramref name="existing"/> as the messages left.</summary>
+    private static async Task<(DiscordResult? Result, SendOutcome? Failure)> PassAsync(
+        DeliveryTarget target,
+        DiscordMessageTarget discord,
+        IReadOnlyList<string> existing,
+        Func<CancellationToken, Task<DiscordResult>> call,
+        CancellationToken cancellationToken)
+    {
+        using var slot = target.Gate.TryEnter(out var notBefore);
+        if (slot is null) return (null, new SendOutcome.Paced([.. existing], notBefore));
+
+        var result = await call(cancellationToken);
+        if (result.NotBefore is { } bucketFree) return (result, new SendOutcome.Paced([.. existing], bucketFree));
+        return result.IsSuccess ? (result, null) : (result, DiscordErrorClassifier.Classify(result.Error!, discord.IsWebhook, existing));
     }
 
     private SendOutcome Report(string operation, DeliveryTarget target, DiscordMessageTarget? discord, SendOutcome outcome)

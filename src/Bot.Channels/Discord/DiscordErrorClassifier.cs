@@ -16,7 +16,7 @@ public static class DiscordErrorClassifier
         var reason = Describe(error);
         return error switch
         {
-            { Status: 429 } => new SendOutcome.RetryLater(remoteIds, error.RetryAfter, reason),
+            { Status: 429 } => new SendOutcome.RetryLater(remoteIds, error.RetryAfter, reason) { ChannelWide = error.Global },
             { Status: 0 } or { Status: >= 500 } or { Status: 408 } or { Code: DiscordApiError.Overloaded } =>
                 new SendOutcome.RetryLater(remoteIds, null, reason),
             { Status: 401 } or { Code: DiscordApiError.InvalidWebhookToken } => webhook

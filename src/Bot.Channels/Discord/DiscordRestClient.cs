@@ -10,8 +10,10 @@ namespace Bot.Channels.Discord;
 /// <summary>
 /// The Discord REST calls the channel needs, on a caller-supplied <see cref="HttpClient"/>. Hand-written because no
 /// Discord library is served by our package registry; DSharpPlus is the model. Every call first asks
-/// <see cref="DiscordRateLimits"/>: a spent bucket is waited out here (on the injected clock, bounded by
-/// <see cref="DiscordOptions.MaxBucketWait"/>), but a 429 is never slept on: it comes back as an error with its wait.
+/// <see cref="DiscordRateLimits"/>. Message calls (the delivery engine's) never wait: a spent bucket comes back as
+/// <see cref="DiscordResult.Paced"/> and the engine schedules. Other calls (commands, interactions) wait a spent bucket
+/// out here, on the injected clock and bounded by <see cref="DiscordOptions.MaxBucketWait"/>. A 429 is never slept on: it
+/// comes back as an error with its wait.
 /// Failures are values; only cancellation by the caller throws.
 /// </summary>
 public sealed class DiscordRestClient(
@@ -30,21 +32,21 @@ public sealed class DiscordRestClient(
     public Task<DiscordResult> CreateMessageAsync(DiscordMessageTarget target, JsonObject body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        return CallAsync(target.Create(), body, cancellationToken);
+        return CallAsync(target.Create(), body, cancellationToken, waitForBucket: false);
     }
 
     /// <summary>Edits a message in place (<c>PATCH …/messages/{id}</c>).</summary>
     public Task<DiscordResult> EditMessageAsync(DiscordMessageTarget target, string messageId, JsonObject body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        return CallAsync(target.Message(HttpMethod.Patch, messageId), body, cancellationToken);
+        return CallAsync(target.Message(HttpMethod.Patch, messageId), body, cancellationToken, waitForBucket: false);
     }
 
     /// <summary>Deletes a message (<c>DELETE …/messages/{id}</c>).</summary>
     public Task<DiscordResult> DeleteMessageAsync(DiscordMessageTarget target, string messageId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        return CallAsync(target.Message(HttpMethod.Delete, messageId), null, cancellationToken);
+        return CallAsync(target.Message(HttpMethod.Delete, messageId), null, cancellationToken, waitForBucket: false);
     }
 
     /// <summary>Asks where the gateway is (<c>GET gateway/bot</c>); the answer's <see cref="DiscordResult.Body"/> holds <c>url</c>.</summary>
@@ -76,7 +78,7 @@ public sealed class DiscordRestClient(
             body,
             cancellationToken);
 
-    private async Task<DiscordResult> CallAsync(DiscordRoute route, JsonNode? body, CancellationToken cancellationToken)
+    private async Task<DiscordResult> CallAsync(DiscordRoute route, JsonNode? body, CancellationToken cancellationToken, bool waitForBucket = true)
     {
         if (!route.IsWebhook && botToken is null)
         {
@@ -88,6 +90,8 @@ public sealed class DiscordRestClient(
         {
             switch (limits.TryAcquire(route))
             {
+                case DiscordRateLimitDecision.Wait wait when !waitForBucket:
+                    return DiscordResult.Paced(timeProvider.GetUtcNow() + wait.Delay);
                 case DiscordRateLimitDecision.Wait wait:
                     DiscordLog.Waiting(logger, route.Key, wait.Delay, wait.Scope);
                     await Task.Delay(wait.Delay, timeProvider, cancellationToken);

@@ -14,6 +14,8 @@ namespace Bot.Channels.DryRun;
 /// <c>&lt;dataDirectory&gt;/outbox/&lt;channel&gt;/</c>, one file per message part (per recipient for email), named
 /// <c>&lt;yyyyMMddTHHmmssfff&gt;-&lt;destination&gt;-&lt;article-key-slug&gt;-v&lt;version&gt;-&lt;part&gt;.json</c>.
 /// The file name without <c>.json</c> is the part's synthetic remote id, so edits and deletes point at real files.
+/// Each part passes the delivery's send budget (<see cref="DeliveryTarget.Gate"/>) like a real platform request, so a
+/// dry run is paced as the live channel would be.
 /// </summary>
 /// <param name="latency">A simulated platform round trip before each write, for benchmarks and crash tests; zero by default.</param>
 public sealed class DryRunChannelSender(string channel, string dataDirectory, TimeProvider time, TimeSpan latency = default) : IChannelSender
@@ -39,6 +41,8 @@ public sealed class DryRunChannelSender(string channel, string dataDirectory, Ti
         var ids = alreadySent.ToList();
         for (var i = ids.Count; i < parts.Count; i++)
         {
+            using var slot = target.Gate.TryEnter(out var notBefore);
+            if (slot is null) return new SendOutcome.Paced(ids, notBefore);
             ids.Add(await WriteAsync(target, "send", PartName(message, i, ""), parts[i], i, parts.Count, null, cancellationToken));
         }
         return new SendOutcome.Sent(ids);
@@ -50,6 +54,8 @@ public sealed class DryRunChannelSender(string channel, string dataDirectory, Ti
         var ids = new List<string>(parts.Count);
         for (var i = 0; i < parts.Count; i++)
         {
+            using var slot = target.Gate.TryEnter(out var notBefore);
+            if (slot is null) return new SendOutcome.Paced(remoteIds, notBefore);
             var replaces = i < remoteIds.Count ? remoteIds[i] : null;
             var written = await WriteAsync(target, replaces is null ? "send" : "edit", PartName(message, i, replaces is null ? "" : "-edit"),
                 parts[i], i, parts.Count, replaces, cancellationToken);
@@ -66,6 +72,8 @@ public sealed class DryRunChannelSender(string channel, string dataDirectory, Ti
     {
         if (remoteIds.Count > 0)
         {
+            using var slot = target.Gate.TryEnter(out var notBefore);
+            if (slot is null) return new SendOutcome.Paced(remoteIds, notBefore);
             await WriteDeleteAsync(target, remoteIds, cancellationToken);
         }
         return new SendOutcome.Sent([]);

@@ -6,16 +6,15 @@ using MimeKit;
 namespace Bot.Channels.Email;
 
 /// <summary>
-/// Sends one personalised message per subscriber over a small pool of reused SMTP connections. The remote id
-/// is the Message-ID, kept for matching bounces and complaints later.
+/// Sends one personalised message per subscriber over a small pool of reused SMTP connections, each message passing
+/// the delivery's send budget (<see cref="DeliveryTarget.Gate"/>) first. The remote id is the Message-ID, kept for
+/// matching bounces and complaints later.
 /// </summary>
 public sealed class EmailChannelSender : IChannelSender, IAsyncDisposable
 {
     private readonly IMimeComposer composer;
     private readonly DkimMessageSigner? signer;
-    private readonly SmtpSendPacer? pacer;
     private readonly SmtpConnectionPool pool;
-    private readonly TimeProvider timeProvider;
     private readonly ILogger logger;
 
     public EmailChannelSender(IOptions<EmailOptions> options, TimeProvider timeProvider, ILogger<EmailChannelSender> logger)
@@ -36,13 +35,8 @@ public sealed class EmailChannelSender : IChannelSender, IAsyncDisposable
         }
 
         this.composer = composer ?? new EmailMimeComposer(new EmailMimeBuilder(options.From, timeProvider), from);
-        this.timeProvider = timeProvider;
         this.logger = logger;
         pool = new SmtpConnectionPool(options.Smtp, logger);
-        if (options.Smtp.MaxPerSecond is { } rate)
-        {
-            pacer = new SmtpSendPacer(rate, timeProvider);
-        }
 
         if (options.Dkim.IsEnabled)
         {
@@ -66,16 +60,17 @@ public sealed class EmailChannelSender : IChannelSender, IAsyncDisposable
             return new SendOutcome.Sent(alreadySent);
         }
 
+        using var slot = target.Gate.TryEnter(out var notBefore);
+        if (slot is null)
+        {
+            return new SendOutcome.Paced([], notBefore);
+        }
+
         // Disposed after the send: a message and each of its parts has a finalizer, and undisposed ones outlive a
         // garbage collection each, which at thousands of messages a second kept the collector busy.
         using var mime = composer.Compose(target, email);
         signer?.Sign(mime);
         var messageId = mime.MessageId ?? throw new InvalidOperationException("The MIME composer must set a Message-ID.");
-
-        if (pacer?.Reserve() is { } wait && wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, timeProvider, cancellationToken).ConfigureAwait(false);
-        }
 
         var outcome = await SendOnPoolAsync(mime, messageId, cancellationToken).ConfigureAwait(false);
         if (outcome is SendOutcome.Sent)

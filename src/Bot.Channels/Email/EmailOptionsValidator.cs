@@ -25,11 +25,6 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
             problems.Add($"Email:Smtp:PoolSize must be between 1 and 64 (got {smtp.PoolSize}).");
         }
 
-        if (smtp.MaxPerSecond is { } rate && !(rate > 0))
-        {
-            problems.Add("Email:Smtp:MaxPerSecond must be a positive number when set.");
-        }
-
         if (smtp.Timeout <= TimeSpan.Zero)
         {
             problems.Add("Email:Smtp:Timeout must be positive.");

@@ -21,9 +21,6 @@ public sealed class SmtpOptions
     /// <summary>Connections kept open and reused, each used by one send at a time. Default 4.</summary>
     public int PoolSize { get; set; } = 4;
 
-    /// <summary>Cap on messages per second across the whole pool; null for no cap.</summary>
-    public double? MaxPerSecond { get; set; }
-
     /// <summary>Timeout of one SMTP command or connect. Default 60 seconds.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -6,6 +6,7 @@ using Bot.Core.Admin;
 using Bot.Core.Channels;
 using Bot.Core.Delivery;
 using Bot.Core.Delivery.Dispatch;
+using Bot.Core.Delivery.Store;
 using Bot.Core.Rendering;
 using Bot.Core.Storage;
 
@@ -17,15 +18,16 @@ namespace Bot.Channels.Telegram;
 /// </summary>
 public sealed class TelegramAdminCommands(
     IArticleStore articles,
-    IDeliveryStore deliveries,
+    IDeliveryQueries deliveries,
+    IDestinationStore destinations,
+    IAuditLog audit,
     DestinationCatalog catalog,
     IMessageRenderer renderer,
+    AdminActions actions,
     TimeProvider timeProvider,
     TelegramPublishCommand? publish = null,
-    TelegramSubscribersCommand? subscribers = null,
-    AdminActions? actions = null)
+    TelegramSubscribersCommand? subscribers = null)
 {
-    private readonly AdminActions actions = actions ?? new AdminActions(deliveries, timeProvider);
 
     /// <summary>The command menu published with setMyCommands, in display order.</summary>
     public static IReadOnlyList<(string Name, string Description)> Menu { get; } =
@@ -69,7 +71,7 @@ public sealed class TelegramAdminCommands(
             _ => (Text($"Unknown command /{Escape(command.Name)}. Try /help."), "unknown"),
         };
 
-        await deliveries.AuditAsync(actor, auditAction, $"/{command.Name} {command.Arguments}".Trim(), detail, timeProvider.GetUtcNow(), cancellationToken);
+        await audit.AuditAsync(actor, auditAction, $"/{command.Name} {command.Arguments}".Trim(), detail, timeProvider.GetUtcNow(), cancellationToken);
         return reply;
     }
 
@@ -89,7 +91,7 @@ public sealed class TelegramAdminCommands(
 
     private async Task<(TelegramMessage, string)> StatusAsync(CancellationToken cancellationToken)
     {
-        var states = await deliveries.ListDestinationsAsync(cancellationToken);
+        var states = await destinations.ListAsync(cancellationToken);
         var text = new StringBuilder("<b>Status</b>\n");
         foreach (var status in new[] { DeliveryStatus.Queued, DeliveryStatus.Failed, DeliveryStatus.Held, DeliveryStatus.Dead })
         {
@@ -189,7 +191,7 @@ public sealed class TelegramAdminCommands(
 
     private async Task<(TelegramMessage, string)> DestinationsAsync(CancellationToken cancellationToken)
     {
-        var states = (await deliveries.ListDestinationsAsync(cancellationToken)).ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+        var states = (await destinations.ListAsync(cancellationToken)).ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
         if (catalog.All.Count == 0)
         {
             return (Text("No destinations configured."), "none");

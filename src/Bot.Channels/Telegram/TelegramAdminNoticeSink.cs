@@ -7,8 +7,9 @@ namespace Bot.Channels.Telegram;
 
 /// <summary>
 /// Sends each notice to every id in <c>Telegram:Admins</c>, i.e. to the admin's private chat with the bot, through
-/// the channel sender and so through the same <see cref="TelegramPacer"/> as the announcements. An admin who never
-/// started a chat with the bot, or blocked it, cannot be reached: that is logged and the others still get it.
+/// the channel sender. Notices are few and folded (see <c>Delivery:AdminNotices</c>), so they pass no send budget. An
+/// admin who never started a chat with the bot, or blocked it, cannot be reached: that is logged and the others still
+/// get it.
 /// </summary>
 public sealed class TelegramAdminNoticeSink(
     IReadOnlyList<long> admins,

@@ -9,15 +9,14 @@ using Telegram.Bot.Types.Enums;
 namespace Bot.Channels.Telegram;
 
 /// <summary>
-/// Sends, edits and deletes announcements with the Bot API in HTML parse mode. Every request first waits for
-/// <see cref="TelegramPacer"/>; a chat that Telegram rate-limited is not contacted again until its wait is over,
-/// and the wait goes back to the engine as <see cref="SendOutcome.RetryLater"/> instead of being slept here.
+/// Sends, edits and deletes announcements with the Bot API in HTML parse mode. Every request first passes the
+/// delivery's <see cref="DeliveryTarget.Gate"/>; when the budget has no room the parts sent so far go back to the
+/// engine as <see cref="SendOutcome.Paced"/>, and a 429's wait as <see cref="SendOutcome.RetryLater"/>: nothing is
+/// slept here.
 /// </summary>
 public sealed class TelegramChannelSender(
     ITelegramBotClient client,
-    TelegramPacer pacer,
     TelegramTokenRedactor redactor,
-    TimeProvider timeProvider,
     ILogger<TelegramChannelSender> logger) : IChannelSender
 {
     /// <summary>Telegram's maximum number of ids in one deleteMessages call.</summary>
@@ -140,22 +139,11 @@ public sealed class TelegramChannelSender(
         Func<CancellationToken, Task<T>> call,
         CancellationToken cancellationToken)
     {
-        TelegramRequestSlot? slot;
-        while (true)
+        var slot = target.Gate.TryEnter(out var notBefore);
+        if (slot is null)
         {
-            var pacing = pacer.TryStart(target.Address, out slot);
-            if (slot is not null)
-            {
-                break;
-            }
-
-            if (pacing.IsBlocked)
-            {
-                return (default, new SendOutcome.RetryLater(remoteIds.ToArray(), pacing.Wait, "Telegram rate limit for this chat has not expired yet"));
-            }
-
-            TelegramLog.Paced(logger, operation, target.Destination, target.Address, pacing.Wait);
-            await Task.Delay(pacing.Wait, timeProvider, cancellationToken);
+            TelegramLog.Paced(logger, operation, target.Destination, target.Address, notBefore);
+            return (default, new SendOutcome.Paced(remoteIds.ToArray(), notBefore));
         }
 
         // Disposed when the answer is in: from then on the request counts in the pacer's windows.
@@ -175,7 +163,6 @@ public sealed class TelegramChannelSender(
 
                 if (outcome is SendOutcome.RetryLater { RetryAfter: { } wait })
                 {
-                    pacer.Block(target.Address, wait);
                     TelegramLog.RateLimited(logger, target.Destination, target.Address, wait);
                 }
 
@@ -251,6 +238,7 @@ public sealed class TelegramChannelSender(
         var reason = outcome switch
         {
             SendOutcome.RetryLater r => r.Reason,
+            SendOutcome.Paced p => "paced until " + p.NotBefore.ToString("O", CultureInfo.InvariantCulture),
             SendOutcome.Rejected r => r.Reason,
             SendOutcome.Unavailable u => u.Reason,
             SendOutcome.TargetMoved m => $"moved to {m.NewAddress}",

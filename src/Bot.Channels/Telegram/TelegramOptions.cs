@@ -17,8 +17,6 @@ public sealed class TelegramOptions
     /// <summary>How long one getUpdates long poll may wait for commands (<c>Telegram:PollTimeout</c>); Telegram caps it at 50 s. Default 50 s.</summary>
     public TimeSpan PollTimeout { get; set; } = TimeSpan.FromSeconds(50);
 
-    /// <summary>Pacing budget (<c>Telegram:Limits</c>).</summary>
-    public TelegramLimitsOptions Limits { get; set; } = new();
 
     /// <summary>Telegram user ids allowed to command the bot (<c>Telegram:Admins</c>).</summary>
     public IList<long> Admins { get; set; } = [];

@@ -31,27 +31,6 @@ public sealed partial class TelegramOptionsValidator : IValidateOptions<Telegram
             failures.Add("Telegram:PollTimeout must be between 1 and 50 seconds.");
         }
 
-        var limits = options.Limits;
-        if (limits.GlobalPerSecond < 1)
-        {
-            failures.Add("Telegram:Limits:GlobalPerSecond must be at least 1.");
-        }
-
-        if (limits.PerChatPerMinute < 1)
-        {
-            failures.Add("Telegram:Limits:PerChatPerMinute must be at least 1.");
-        }
-
-        if (limits.PrivateChatPerSecond < 1)
-        {
-            failures.Add("Telegram:Limits:PrivateChatPerSecond must be at least 1.");
-        }
-
-        if (limits.WindowMargin < TimeSpan.Zero)
-        {
-            failures.Add("Telegram:Limits:WindowMargin must not be negative.");
-        }
-
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

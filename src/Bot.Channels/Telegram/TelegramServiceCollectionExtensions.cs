@@ -3,6 +3,7 @@ using Bot.Core.Channels;
 using Bot.Core.ChatSubscriptions;
 using Bot.Core.Delivery;
 using Bot.Core.Delivery.Dispatch;
+using Bot.Core.Delivery.Store;
 using Bot.Core.Delivery.Republishing;
 using Bot.Core.Rendering;
 using Bot.Core.Storage;
@@ -21,7 +22,7 @@ public static class TelegramServiceCollectionExtensions
     public const string HttpClientKey = "telegram";
 
     /// <summary>
-    /// Binds and validates <c>Telegram</c>, registers <see cref="TelegramPacer"/>, <see cref="TelegramTokenRedactor"/>
+    /// Binds and validates <c>Telegram</c>, registers <see cref="TelegramTokenRedactor"/>
     /// and <see cref="TelegramChannelSender"/>. The sender is also registered as an <see cref="IChannelSender"/> only
     /// when <c>Telegram:BotToken</c> is set; without a token the host runs the channel dry. Also registers
     /// <see cref="TelegramCommandService"/> (admin commands, and <c>/start</c>/<c>/stop</c> for readers through
@@ -38,9 +39,6 @@ public static class TelegramServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
-        services.TryAddSingleton(sp => new TelegramPacer(
-            sp.GetRequiredService<IOptions<TelegramOptions>>().Value.Limits,
-            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new TelegramTokenRedactor(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.BotToken));
         services.TryAddKeyedSingleton(HttpClientKey, (sp, _) =>
             TelegramClientFactory.CreateHttpClient(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.RequestTimeout));
@@ -51,9 +49,7 @@ public static class TelegramServiceCollectionExtensions
             TelegramLog.ChannelReady(logger, options.ApiBaseUrl.Host);
             return new TelegramChannelSender(
                 TelegramClientFactory.Create(options, sp.GetRequiredKeyedService<HttpClient>(HttpClientKey)),
-                sp.GetRequiredService<TelegramPacer>(),
                 sp.GetRequiredService<TelegramTokenRedactor>(),
-                sp.GetRequiredService<TimeProvider>(),
                 logger);
         });
 
@@ -61,19 +57,21 @@ public static class TelegramServiceCollectionExtensions
         // /publish and /subscribers answer only where the host also registers a republisher and a subscriber count.
         services.TryAddSingleton(sp => new TelegramAdminCommands(
             sp.GetRequiredService<IArticleStore>(),
-            sp.GetRequiredService<IDeliveryStore>(),
+            sp.GetRequiredService<IDeliveryQueries>(),
+            sp.GetRequiredService<IDestinationStore>(),
+            sp.GetRequiredService<IAuditLog>(),
             sp.GetRequiredService<DestinationCatalog>(),
             sp.GetRequiredService<IMessageRenderer>(),
+            sp.GetRequiredService<AdminActions>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ArticleRepublisher>() is { } republisher ? new TelegramPublishCommand(republisher, sp.GetRequiredService<TimeProvider>()) : null,
-            sp.GetService<ISubscriberCounter>() is { } counter ? new TelegramSubscribersCommand(counter, sp.GetRequiredService<DestinationCatalog>(), sp.GetService<ITelegramSubscriberStore>()) : null,
-            sp.GetService<AdminActions>()));
+            sp.GetService<ISubscriberCounter>() is { } counter ? new TelegramSubscribersCommand(counter, sp.GetRequiredService<DestinationCatalog>(), sp.GetService<ITelegramSubscriberStore>()) : null));
         services.TryAddSingleton(sp => new TelegramUpdateOffsetStore(
             sp.GetRequiredService<IBotStateStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TelegramUpdateOffsetStore>>()));
         // /start and /stop need the private-chat subscriber store, which the host registers with the outbox.
         services.TryAddSingleton(sp => new TelegramSubscriberCommands(
             sp.GetRequiredService<ITelegramSubscriberStore>(),
-            sp.GetRequiredService<IDeliveryStore>(),
+            sp.GetRequiredService<IAuditLog>(),
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new TelegramCommandService(
             sp.GetRequiredService<IOptions<TelegramOptions>>(),

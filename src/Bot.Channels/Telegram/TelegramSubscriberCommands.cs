@@ -5,6 +5,8 @@ using Bot.Core.Channels;
 using Bot.Core.Delivery;
 using Bot.Core.Subscriptions;
 
+using Bot.Core.Delivery.Store;
+
 namespace Bot.Channels.Telegram;
 
 /// <summary>
@@ -12,7 +14,7 @@ namespace Bot.Channels.Telegram;
 /// tag or category when a topic is given; a new <c>/start</c> replaces the topic) and leave again. Replies are
 /// short, in Arabic and English, with every inserted value escaped. Each change goes to the audit log.
 /// </summary>
-public sealed class TelegramSubscriberCommands(ITelegramSubscriberStore subscribers, IDeliveryStore audit, TimeProvider timeProvider)
+public sealed class TelegramSubscriberCommands(ITelegramSubscriberStore subscribers, IAuditLog audit, TimeProvider timeProvider)
 {
     /// <summary>The menu entries for readers, published with setMyCommands next to the admin commands.</summary>
     public static IReadOnlyList<(string Name, string Description)> Menu { get; } =

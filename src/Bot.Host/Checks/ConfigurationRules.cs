@@ -44,6 +44,7 @@ public static partial class ConfigurationRules
         foreach (var p in ValidateDiscord(configuration)) yield return p;
         foreach (var p in ValidateEmail(configuration)) yield return p;
         foreach (var p in ValidateDestinations(configuration)) yield return p;
+        foreach (var p in Delivery.PacingConfiguration.Read(configuration).Problems) yield return p;
     }
 
     /// <summary>The listen addresses, split as Kestrel splits them.</summary>

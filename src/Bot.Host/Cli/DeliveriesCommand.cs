@@ -1,3 +1,4 @@
+using Bot.Core.Delivery.Store;
 using System.CommandLine;
 using System.Globalization;
 using Bot.Core.Delivery;
@@ -46,7 +47,7 @@ public static class DeliveriesCommand
                 var count = parseResult.GetValue(limit);
                 if (count < 1) throw new UserErrorException("--limit must be at least 1");
 
-                var rows = await services.GetRequiredService<IDeliveryStore>()
+                var rows = await services.GetRequiredService<IDeliveryQueries>()
                     .ListAsync(new DeliveryQuery(wanted, parseResult.GetValue(article), Limit: count), token);
                 Write(context.Output, rows);
                 return 0;

@@ -1,3 +1,4 @@
+using Bot.Core.Delivery.Store;
 using System.CommandLine;
 using Bot.Core.Delivery;
 using Bot.Host.Delivery;
@@ -37,7 +38,7 @@ public static class RetryCommand
                 services => services.AddBotDeliveryStore(),
                 async (services, token) =>
                 {
-                    var store = services.GetRequiredService<IDeliveryStore>();
+                    var store = services.GetRequiredService<IOutcomeStore>();
                     var requeued = await store.RequeueDeadAsync(one, services.GetRequiredService<TimeProvider>().GetUtcNow(), token);
                     if (one is { } single && requeued == 0)
                     {

@@ -1,10 +1,19 @@
+using Bot.Channels.Discord;
 using Bot.Channels.DryRun;
+using Bot.Channels.Email;
+using Bot.Channels.Telegram;
 using Bot.Core.Admin;
 using Bot.Core.Channels;
+using Bot.Core.ChatSubscriptions;
 using Bot.Core.Delivery;
+using Bot.Core.Delivery.Claiming;
 using Bot.Core.Delivery.Dispatch;
+using Bot.Core.Delivery.Outcomes;
+using Bot.Core.Delivery.Pacing;
+using Bot.Core.Delivery.Planning;
 using Bot.Core.Delivery.Republishing;
-using Bot.Core.Delivery.Timing;
+using Bot.Core.Delivery.Sending;
+using Bot.Core.Delivery.Store;
 using Bot.Core.Rendering;
 using Bot.Core.Storage;
 using Bot.Storage;
@@ -20,10 +29,18 @@ namespace Bot.Host.Delivery;
 
 public static class DeliveryServiceCollectionExtensions
 {
-    /// <summary>The outbox, the email subscriber lookup and the Telegram private-chat subscribers, for every verb that reads or changes deliveries.</summary>
+    /// <summary>Each channel's traits, as its folder states them.</summary>
+    public static IReadOnlyList<ChannelTraits> ChannelTraits { get; } = [TelegramTraits.Traits, DiscordTraits.Traits, EmailTraits.Traits];
+
+    /// <summary>The outbox by role, the email subscriber lookup and the Telegram private-chat subscribers, for every verb that reads or changes deliveries.</summary>
     public static IServiceCollection AddBotDeliveryStore(this IServiceCollection services)
     {
-        services.TryAddSingleton<IDeliveryStore>(sp => new SqlDeliveryStore(sp.GetRequiredService<IDbConnectionFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IPlanningStore>(sp => new SqlPlanningStore(sp.GetRequiredService<IDbConnectionFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IClaimStore>(sp => new SqlClaimStore(sp.GetRequiredService<IDbConnectionFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IOutcomeStore>(sp => new SqlOutcomeStore(sp.GetRequiredService<IDbConnectionFactory>()));
+        services.TryAddSingleton<IDeliveryQueries>(sp => new SqlDeliveryQueries(sp.GetRequiredService<IDbConnectionFactory>()));
+        services.TryAddSingleton<IDestinationStore>(sp => new SqlDestinationStore(sp.GetRequiredService<IDbConnectionFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IAuditLog>(sp => new SqlAuditLog(sp.GetRequiredService<IDbConnectionFactory>()));
         services.TryAddSingleton<IRecipientDirectory>(sp => new SqlRecipientDirectory(sp.GetRequiredService<IDbConnectionFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddTelegramSubscriberStore();
         services.TryAddSingleton<IRepublishLedger>(sp => new SqlRepublishLedger(sp.GetRequiredService<IDbConnectionFactory>()));
@@ -31,10 +48,13 @@ public static class DeliveryServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The dispatcher of <c>bot run</c>: options from <c>Delivery</c> (<c>:Retry</c>, <c>:Pacing</c>, <c>:Lease</c>),
-    /// destinations from <c>Telegram|Discord|Email:Destinations</c>, an <see cref="IChannelSender"/> per channel
-    /// (the one registered for it when its credentials are set, else the dry-run sender) and the hosted
-    /// <see cref="DeliveryWorker"/>. Needs the store (<c>AddBotStorage</c>); the templates come from <c>Delivery:TemplatesFolder</c> unless an <see cref="IMessageRenderer"/> is registered first. Anything that imports articles in-process may call <see cref="DeliverySignal.Notify"/>.
+    /// The delivery engine of <c>bot run</c>: options from <c>Delivery</c> (<c>:Retry</c>, <c>:Pacing</c>, <c>:Lease</c>),
+    /// destinations from <c>Telegram|Discord|Email:Destinations</c> with their channel's traits, an
+    /// <see cref="IChannelSender"/> per channel (the one registered for it when its credentials are set, else the
+    /// dry-run sender), the stages of the pipeline and the hosted <see cref="DeliveryWorker"/>. Needs the store
+    /// (<c>AddBotStorage</c>); the templates come from <c>Delivery:TemplatesFolder</c> unless an
+    /// <see cref="IMessageRenderer"/> is registered first. Anything that imports articles in-process may call
+    /// <see cref="DeliverySignal.Notify"/>.
     /// </summary>
     public static IServiceCollection AddBotDelivery(this IServiceCollection services, IConfiguration configuration)
     {
@@ -44,24 +64,17 @@ public static class DeliveryServiceCollectionExtensions
         services.AddOptions<DeliveryHostOptions>().Bind(configuration.GetSection("Delivery"));
         AddValidated<DispatchOptions>(services, configuration, "Delivery", o => o.Validate());
         AddValidated<RetryOptions>(services, configuration, "Delivery:Retry", o => o.Validate());
-        AddValidated<LeaseOptions>(services, configuration, "Delivery:Lease", o => o.Duration > TimeSpan.Zero ? [] : ["Delivery:Lease:Duration must be positive"]);
-        services.AddOptions<PacingOptions>()
-            .Configure(o =>
-            {
-                // The binder appends to lists it finds filled: a configured channel replaces its defaults instead.
-                var section = configuration.GetSection("Delivery:Pacing:Channels");
-                foreach (var channel in section.GetChildren())
-                {
-                    var budgets = new List<RateBudget>();
-                    channel.Bind(budgets);
-                    o.Channels[channel.Key] = budgets;
-                }
-            })
-            .Validate(o => !o.Validate().Any(), "Delivery:Pacing is invalid")
-            .ValidateOnStart();
+        AddValidated<LeaseOptions>(services, configuration, "Delivery:Lease", o => o.Duration > TimeSpan.Zero ? [] : [$"Delivery:Lease:Duration: '{o.Duration}' must be positive"]);
+        services.TryAddSingleton(_ =>
+        {
+            var (pacing, problems) = PacingConfiguration.Read(configuration);
+            return problems.Count == 0
+                ? pacing
+                : throw new Cli.UserErrorException($"configuration: {problems[0].Key}: {problems[0].Message}");
+        });
 
         var dry = ChannelCredentials.DryChannels(configuration);
-        services.TryAddSingleton(_ => new DestinationCatalog(DeliveryConfiguration.ReadDestinations(configuration, dry)));
+        services.TryAddSingleton(_ => new DestinationCatalog(DeliveryConfiguration.ReadDestinations(configuration, dry), ChannelTraits));
         services.TryAddSingleton(sp =>
         {
             var time = sp.GetRequiredService<TimeProvider>();
@@ -87,12 +100,33 @@ public static class DeliveryServiceCollectionExtensions
 
         services.TryAddSingleton<IMessageRenderer>(sp => new MessageRenderer(
             sp.GetRequiredService<IOptions<DeliveryHostOptions>>().Value.ResolveTemplatesFolder(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new RetrySchedule(sp.GetRequiredService<IOptions<RetryOptions>>().Value, sp.GetRequiredService<TimeProvider>(), new Random()));
-        services.TryAddSingleton(sp => new SendPacer(sp.GetRequiredService<IOptions<PacingOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new LeaseClock(sp.GetRequiredService<IOptions<LeaseOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<DispatchOptions>>().Value);
+        services.TryAddSingleton(sp => new LeaseOwner(HostName(configuration)));
+        services.TryAddSingleton(sp => new LeaseClock(sp.GetRequiredService<IOptions<LeaseOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new RetrySchedule(sp.GetRequiredService<IOptions<RetryOptions>>().Value, sp.GetRequiredService<TimeProvider>(), new Random()));
+        services.TryAddSingleton<ISendPacer>(sp => new SendPacer(sp.GetRequiredService<PacingOptions>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<DeliverySignal>();
-        services.TryAddSingleton<DeliveryDispatcher>();
+
+        // The stages, in the order a delivery meets them.
+        services.TryAddSingleton(sp => new PlanningRound(
+            sp.GetRequiredService<IPlanningStore>(), sp.GetRequiredService<IDestinationStore>(), sp.GetRequiredService<IArticleStore>(),
+            sp.GetRequiredService<DestinationCatalog>(), sp.GetRequiredService<LeaseClock>(), sp.GetRequiredService<LeaseOwner>(),
+            sp.GetRequiredService<DispatchOptions>(), sp.GetRequiredService<DeliveryPipeline>().WorkAvailable, sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<PlanningRound>>()));
+        services.TryAddSingleton<DeliveryClaimer>();
+        services.TryAddSingleton<ClaimPreparer>();
+        services.TryAddSingleton<LeaseKeeper>();
+        services.TryAddSingleton<RenderCache>();
+        services.TryAddSingleton(sp => new SendStep(
+            sp.GetRequiredService<ChannelSenderSet>(), sp.GetRequiredService<RenderCache>(), sp.GetRequiredService<ISendPacer>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SendStep>>(), sp.GetService<IDeliveryObserver>()));
+        services.TryAddSingleton<OutcomePolicy>();
+        services.TryAddSingleton(sp => new OutcomeEffects(
+            sp.GetRequiredService<ISendPacer>(), sp.GetRequiredService<IDestinationStore>(), sp.GetRequiredService<IAuditLog>(),
+            sp.GetRequiredService<IRecipientDirectory>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OutcomeEffects>>(),
+            sp.GetService<IAdminNotifier>(), sp.GetService<ITelegramSubscriberStore>()));
+        services.TryAddSingleton<OutcomeRecorder>();
+        services.TryAddSingleton<DeliveryPipeline>();
         services.TryAddSingleton<DispatchLoop>();
         services.AddHostedService<DeliveryWorker>();
 
@@ -106,12 +140,17 @@ public static class DeliveryServiceCollectionExtensions
         services.AddHostedService<AdminNoticeWorker>();
 
         services.TryAddSingleton(sp => new AdminActions(
-            sp.GetRequiredService<IDeliveryStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DeliveryDispatcher>().WorkAvailable));
+            sp.GetRequiredService<IDestinationStore>(), sp.GetRequiredService<IOutcomeStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DeliveryPipeline>().WorkAvailable));
         services.TryAddSingleton(sp => new ArticleRepublisher(
-            sp.GetRequiredService<IArticleStore>(), sp.GetRequiredService<IDeliveryStore>(), sp.GetRequiredService<IRepublishLedger>(),
-            sp.GetRequiredService<DestinationCatalog>(), sp.GetRequiredService<DeliveryDispatcher>().WorkAvailable, sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IArticleStore>(), sp.GetRequiredService<IPlanningStore>(), sp.GetRequiredService<IDestinationStore>(),
+            sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<IRepublishLedger>(), sp.GetRequiredService<DestinationCatalog>(),
+            sp.GetRequiredService<DeliveryPipeline>().WorkAvailable, sp.GetRequiredService<TimeProvider>()));
         return services;
     }
+
+    /// <summary>This host's name among several (<c>Host:Name</c>): the machine name and process id unless configured.</summary>
+    public static string HostName(IConfiguration configuration) =>
+        configuration["Host:Name"] is { Length: > 0 } name ? name.Trim() : $"{Environment.MachineName}:{Environment.ProcessId}";
 
     private static void AddValidated<T>(IServiceCollection services, IConfiguration configuration, string section, Func<T, IEnumerable<string>> validate)
         where T : class

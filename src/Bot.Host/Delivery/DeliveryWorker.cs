@@ -1,5 +1,6 @@
 using Bot.Core.Delivery;
 using Bot.Core.Delivery.Dispatch;
+using Bot.Core.Delivery.Store;
 using Bot.Core.Storage;
 using Bot.Host.Sources;
 using Microsoft.Extensions.Hosting;
@@ -14,7 +15,7 @@ namespace Bot.Host.Delivery;
 /// </summary>
 public sealed partial class DeliveryWorker(
     IStoreHealth health,
-    IDeliveryStore store,
+    IDestinationStore destinations,
     DestinationCatalog catalog,
     ChannelSenderSet senders,
     DeliverySignal signal,
@@ -31,7 +32,7 @@ public sealed partial class DeliveryWorker(
         {
             LogDryChannel(channel, ChannelCredentials.KeyOf(channel), Path.Combine("outbox", channel));
         }
-        await store.SyncDestinationsAsync(catalog.All, stoppingToken);
+        await destinations.SyncAsync(catalog.All, stoppingToken);
         LogDestinations(catalog.All.Count, string.Join(", ", catalog.All.Select(d => $"{d.Name} ({d.Channel})")));
 
         var forwarding = ForwardImportsAsync(stoppingToken);

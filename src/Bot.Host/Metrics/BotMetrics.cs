@@ -1,3 +1,4 @@
+using Bot.Core.Delivery.Store;
 using Bot.Core.Delivery;
 using Bot.Host.Hosting;
 using Prometheus;
@@ -14,14 +15,14 @@ public sealed class BotMetrics
     private static readonly DeliveryStatus[] Statuses = Enum.GetValues<DeliveryStatus>();
 
     private readonly IDeliveryStatistics _statistics;
-    private readonly IDeliveryStore _store;
+    private readonly IDestinationStore _store;
     private readonly StoreReadiness _readiness;
     private readonly Gauge _deliveries;
     private readonly Gauge _paused;
     private readonly Gauge _disabled;
     private readonly Gauge _storeUp;
 
-    public BotMetrics(IDeliveryStatistics statistics, IDeliveryStore store, StoreReadiness readiness)
+    public BotMetrics(IDeliveryStatistics statistics, IDestinationStore store, StoreReadiness readiness)
     {
         _statistics = statistics;
         _store = store;
@@ -48,7 +49,7 @@ public sealed class BotMetrics
 
         try
         {
-            var destinations = await _store.ListDestinationsAsync(cancellationToken);
+            var destinations = await _store.ListAsync(cancellationToken);
             var counts = await _statistics.CountAsync(cancellationToken);
             Publish(destinations, counts);
             _storeUp.Set(1);

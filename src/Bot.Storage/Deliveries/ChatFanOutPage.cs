@@ -17,7 +17,7 @@ internal static class ChatFanOutPage
     private const string AnnouncedChats =
         """
         SELECT d.id AS Id, d.recipient AS Recipient FROM deliveries d
-        WHERE d.article_key = @Key AND d.destination = @Destination AND d.kind = 'announce'
+        WHERE d.article_key = @Key AND d.destination = @Destination AND d.kind = 'announce' AND d.generation = @Generation
           AND d.status IN ('sent', 'sending', 'queued', 'failed', 'held') AND d.recipient <> '' AND d.id > @After
           AND EXISTS (SELECT 1 FROM telegram_subscribers s WHERE s.chat_id = CAST(d.recipient AS BIGINT) AND s.status IN ('active', @AlsoStatus))
         ORDER BY d.id LIMIT @Limit
@@ -32,7 +32,7 @@ internal static class ChatFanOutPage
             var alsoStatus = fanOut.Kind == Core.Delivery.DeliveryKind.Delete ? "unsubscribed" : "active";
             var rows = await connection.QueryAsync<(long Id, string Recipient)>(new CommandDefinition(
                 AnnouncedChats,
-                new { Key = fanOut.ArticleKey, Destination = fanOut.Destination, After = afterId, Limit = (long)pageSize, AlsoStatus = alsoStatus },
+                new { Key = fanOut.ArticleKey, Destination = fanOut.Destination, Generation = (long)fanOut.Generation, After = afterId, Limit = (long)pageSize, AlsoStatus = alsoStatus },
                 transaction, cancellationToken: cancellationToken));
             return [.. rows.Select(r => new FanOutRecipient(r.Id, r.Recipient))];
         }

@@ -1,7 +1,9 @@
 using Bot.Core.Channels;
 using Bot.Core.Delivery;
 using Bot.Core.Delivery.Dispatch;
-using Bot.Core.Delivery.Timing;
+using Bot.Core.Delivery.Outcomes;
+using Bot.Core.Delivery.Pacing;
+using Bot.Core.Delivery.Claiming;
 using Bot.Core.Tests.Support;
 using Xunit;
 
@@ -38,9 +40,9 @@ public sealed class DeliveryDispatcherTests
         var article = TestArticles.Make(key: "k");
         await h.ImportAndPlanAsync(article);
 
-        var again = await h.Dispatcher.PlanAsync("k", 1, None);
+        var again = await h.PlanAsync("k", 1);
         h.Store.MarkImported("k", 1);
-        var onceMore = await h.Dispatcher.PlanPendingAsync(None);
+        var onceMore = await h.Planning.RunAsync(None);
 
         Assert.Equal(0, again);
         Assert.Equal(0, onceMore);
@@ -55,7 +57,7 @@ public sealed class DeliveryDispatcherTests
         await h.DrainAsync();
         await h.ImportAndPlanAsync(TestArticles.Make(key: "k", version: 2));
 
-        var again = await h.Dispatcher.PlanAsync("k", 2, None);
+        var again = await h.PlanAsync("k", 2);
 
         Assert.Equal(0, again);
         Assert.Equal([DeliveryKind.Announce, DeliveryKind.Edit], h.Store.All.Select(r => r.Kind));
@@ -200,7 +202,7 @@ public sealed class DeliveryDispatcherTests
         await h.ImportAndPlanAsync(TestArticles.Make(key: "three"));
         await h.DrainAsync();
 
-        var tg = (await h.Store.ListDestinationsAsync(None)).Single(d => d.Name == "tg");
+        var tg = h.Store.Destinations.Single(d => d.Name == "tg");
         Assert.True(tg.Disabled);
         Assert.Equal("Forbidden: bot was kicked from the channel chat", tg.DisabledReason);
         Assert.Single(h.Telegram.Calls);
@@ -221,7 +223,7 @@ public sealed class DeliveryDispatcherTests
 
         await h.DrainAsync();
 
-        Assert.False((await h.Store.ListDestinationsAsync(None)).Single().Disabled);
+        Assert.False(h.Store.Destinations.Single().Disabled);
         Assert.Equal([DeliveryStatus.Dead, DeliveryStatus.Sent], h.Store.All.Select(r => r.Status));
     }
 
@@ -237,7 +239,7 @@ public sealed class DeliveryDispatcherTests
         Assert.Equal(["-100", "-1009999"], h.Telegram.Calls.Select(c => c.Target.Address));
         var row = h.Single("tg", DeliveryKind.Announce);
         Assert.Equal((DeliveryStatus.Sent, 1), (row.Status, row.Attempts));
-        Assert.Equal("-1009999", (await h.Store.ListDestinationsAsync(None)).Single().Address);
+        Assert.Equal("-1009999", h.Store.Destinations.Single().Address);
     }
 
     [Fact]
@@ -331,7 +333,7 @@ public sealed class DeliveryDispatcherTests
     }
 
     [Fact]
-    public async Task Correction_BeforeTheAnnouncementWentOut_EditsAfterIt()
+    public async Task Correction_BeforeTheAnnouncementWentOut_AnnouncesTheCurrentVersionOnce()
     {
         var h = new DispatchHarness([DispatchHarness.Tg()]);
         await h.ImportAndPlanAsync(TestArticles.Make(key: "k", version: 1));
@@ -340,8 +342,12 @@ public sealed class DeliveryDispatcherTests
         await h.DrainAsync();
         await h.DrainAsync();
 
-        Assert.Equal(["send", "edit"], h.Telegram.Calls.Select(c => c.Action));
-        Assert.Equal(h.Single("tg", DeliveryKind.Announce).RemoteIds, h.Telegram.Calls[1].Ids);
+        var send = Assert.Single(h.Telegram.Calls);
+        Assert.Equal("send", send.Action);
+        Assert.EndsWith("</b> v2", ((TelegramMessage)send.Message!).Parts[0].Html);
+        var edit = h.Single("tg", DeliveryKind.Edit);
+        Assert.Equal((DeliveryStatus.Cancelled, "already shows version 2"), (edit.Status, edit.LastError));
+        Assert.Equal(2, h.Store.SentVersionOf(h.Single("tg", DeliveryKind.Announce).Id));
     }
 
     [Fact]
@@ -416,7 +422,7 @@ public sealed class DeliveryDispatcherTests
         await h.DrainAsync();
 
         Assert.Equal(("mail", "gone@example.org"), (h.Recipients.Bounced.Single().List, h.Recipients.Bounced.Single().Email));
-        Assert.False((await h.Store.ListDestinationsAsync(None)).Single().Disabled);
+        Assert.False(h.Store.Destinations.Single().Disabled);
         Assert.Equal(DeliveryStatus.Sent, h.Store.All.Single(r => r.Recipient == "ok@example.org").Status);
     }
 
@@ -433,7 +439,8 @@ public sealed class DeliveryDispatcherTests
         h.Clock.Advance(TimeSpan.FromSeconds(1));
         await h.DrainAsync();
 
-        Assert.Equal((DeliveryStatus.Queued, 0, DispatchHarness.Start.AddSeconds(1)), (parked.Status, parked.Attempts, parked.NextAttemptAt));
+        // Not claimed while its chat's budget is spent: no attempt, no write, nothing sent.
+        Assert.Equal((DeliveryStatus.Queued, 0), (parked.Status, parked.Attempts));
         Assert.Equal(2, h.Telegram.Calls.Count);
         Assert.Equal(1, h.Store.All.Single(r => r.ArticleKey == "a2").Attempts);
     }
@@ -442,7 +449,7 @@ public sealed class DeliveryDispatcherTests
     public async Task RemovedDestination_ItsDeliveriesAreCancelled()
     {
         var h = new DispatchHarness([DispatchHarness.Tg()]);
-        await h.Store.SyncDestinationsAsync([DispatchHarness.Dc("old")], None);
+        await h.Store.SyncAsync([DispatchHarness.Dc("old")], None);
         await h.Store.AddAsync([new("k", 1, "old", "", DeliveryKind.Announce)], None);
         h.Articles.Put(TestArticles.Make(key: "k"));
 

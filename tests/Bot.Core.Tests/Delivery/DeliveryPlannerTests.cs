@@ -11,7 +11,7 @@ public sealed class DeliveryPlannerTests
     private static Destination Dest(string name, string channel, string filter = "", bool corrections = false)
     {
         Assert.True(DestinationFilterParser.TryParse(filter, out var f, out _));
-        return new Destination(name, channel, channel == ChannelNames.Email ? "" : "1", null, f) { SendCorrections = corrections };
+        return new Destination(name, channel, channel == ChannelNames.Email ? "" : "1", null, f) { SendCorrections = corrections }.Traited();
     }
 
     private static readonly Destination[] All =
@@ -23,7 +23,7 @@ public sealed class DeliveryPlannerTests
         Dest("mail-fix", ChannelNames.Email, corrections: true),
     ];
 
-    private static readonly Dictionary<string, AnnouncementState> Nothing = [];
+    private static readonly AnnouncementHistory Nothing = AnnouncementHistory.Empty;
 
     [Fact]
     public void Plan_NewArticle_AnnouncesWhereTheFilterMatches()
@@ -70,7 +70,7 @@ public sealed class DeliveryPlannerTests
         var planner = new DeliveryPlanner(All);
         var history = All.ToDictionary(d => d.Name, _ => AnnouncementState.Sent);
 
-        var plan = planner.Plan(TestArticles.Make(key: "k", version: 2, tags: ["gaza"]), history);
+        var plan = planner.Plan(TestArticles.Make(key: "k", version: 2, tags: ["gaza"]), AnnouncementHistory.Of(history));
 
         Assert.Equal(
             [new("k", 2, "tg", "", DeliveryKind.Edit), new("k", 2, "tg-gaza", "", DeliveryKind.Edit), new("k", 2, "dc", "", DeliveryKind.Edit)],
@@ -83,7 +83,7 @@ public sealed class DeliveryPlannerTests
     {
         var planner = new DeliveryPlanner([Dest("tg-gaza", ChannelNames.Telegram, "tag:gaza")]);
 
-        var plan = planner.Plan(TestArticles.Make(version: 2, tags: []), new Dictionary<string, AnnouncementState> { ["tg-gaza"] = AnnouncementState.Sent });
+        var plan = planner.Plan(TestArticles.Make(version: 2, tags: []), AnnouncementHistory.Of(new Dictionary<string, AnnouncementState> { ["tg-gaza"] = AnnouncementState.Sent }));
 
         Assert.Equal(DeliveryKind.Edit, Assert.Single(plan.Deliveries).Kind);
     }
@@ -94,7 +94,7 @@ public sealed class DeliveryPlannerTests
         var planner = new DeliveryPlanner([Dest("tg", ChannelNames.Telegram), Dest("mail-fix", ChannelNames.Email, corrections: true)]);
         var history = new Dictionary<string, AnnouncementState> { ["tg"] = AnnouncementState.Pending, ["mail-fix"] = AnnouncementState.Pending };
 
-        var plan = planner.Plan(TestArticles.Make(version: 2), history);
+        var plan = planner.Plan(TestArticles.Make(version: 2), AnnouncementHistory.Of(history));
 
         Assert.Equal(DeliveryKind.Edit, Assert.Single(plan.Deliveries).Kind);
         Assert.Empty(plan.FanOuts);
@@ -121,7 +121,7 @@ public sealed class DeliveryPlannerTests
             ["mail-fix"] = AnnouncementState.Sent,
         };
 
-        var plan = planner.Plan(TestArticles.Make(key: "k", version: 4, retracted: true), history);
+        var plan = planner.Plan(TestArticles.Make(key: "k", version: 4, retracted: true), AnnouncementHistory.Of(history));
 
         Assert.Equal([new("k", 4, "tg", "", DeliveryKind.Delete), new("k", 4, "dc", "", DeliveryKind.Delete)], plan.Deliveries);
         Assert.Empty(plan.FanOuts);
@@ -143,7 +143,7 @@ public sealed class DeliveryPlannerTests
     [Fact]
     public void Plan_RunawayPattern_IsReportedAndNotAnnounced()
     {
-        var planner = new DeliveryPlanner([new Destination("slow", ChannelNames.Telegram, "1", null, new DestinationFilter([], [], [], "^(a+)+$"))],
+        var planner = new DeliveryPlanner([new Destination("slow", ChannelNames.Telegram, "1", null, new DestinationFilter([], [], [], "^(a+)+$")).Traited()],
             TimeSpan.FromMilliseconds(1));
 
         var plan = planner.Plan(TestArticles.Make(title: new string('a', 40) + "!"), Nothing);

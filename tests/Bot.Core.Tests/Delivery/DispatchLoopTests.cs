@@ -14,7 +14,7 @@ public sealed class DispatchLoopTests
         // The fake clock never moves: only the signal can make the loop plan and send.
         var h = new DispatchHarness([DispatchHarness.Tg()], options: new DispatchOptions { PollInterval = TimeSpan.FromHours(1), MaxPacingWait = TimeSpan.Zero });
         var signal = new DeliverySignal();
-        var loop = new DispatchLoop(h.Dispatcher, h.Store, signal, h.Options, h.Clock, NullLogger<DispatchLoop>.Instance);
+        var loop = new DispatchLoop(h.Planning, h.Pipeline, signal, h.Options, h.Clock, NullLogger<DispatchLoop>.Instance);
         using var stop = new CancellationTokenSource();
         var running = loop.RunAsync(stop.Token);
         await Task.Delay(50);
@@ -40,7 +40,7 @@ public sealed class DispatchLoopTests
             throw new InvalidOperationException("unreachable");
         });
         var signal = new DeliverySignal();
-        var loop = new DispatchLoop(h.Dispatcher, h.Store, signal, h.Options, h.Clock, NullLogger<DispatchLoop>.Instance);
+        var loop = new DispatchLoop(h.Planning, h.Pipeline, signal, h.Options, h.Clock, NullLogger<DispatchLoop>.Instance);
         using var stop = new CancellationTokenSource();
         h.Articles.Put(TestArticles.Make(key: "k"));
         h.Store.MarkImported("k", 1);

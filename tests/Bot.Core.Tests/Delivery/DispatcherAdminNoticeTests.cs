@@ -1,6 +1,8 @@
 using Bot.Core.Admin;
 using Bot.Core.Channels;
-using Bot.Core.Delivery.Timing;
+using Bot.Core.Delivery.Outcomes;
+using Bot.Core.Delivery.Pacing;
+using Bot.Core.Delivery.Claiming;
 using Bot.Core.Tests.Support;
 using Xunit;
 

@@ -1,4 +1,6 @@
-using Bot.Core.Delivery.Timing;
+using Bot.Core.Delivery.Outcomes;
+using Bot.Core.Delivery.Pacing;
+using Bot.Core.Delivery.Claiming;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 

@@ -1,5 +1,5 @@
 using Bot.Core.Channels;
-using Bot.Core.Delivery.Timing;
+using Bot.Core.Delivery.Pacing;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -15,15 +15,24 @@ public sealed class SendPacerTests
         return (new SendPacer(options ?? new PacingOptions(), clock), clock);
     }
 
+    private sealed record PaceDecision(bool Allowed, DateTimeOffset NextAllowedAt);
+
+    // A request answered at once: entered and finished at the same instant.
+    private static PaceDecision TryAcquire(SendPacer pacer, string channel, string target)
+    {
+        using var slot = pacer.TryEnter(channel, target, out var notBefore);
+        return new PaceDecision(slot is not null, notBefore);
+    }
+
     [Fact]
     public void TryAcquire_TelegramSameChat_OnePerSecond()
     {
         var (pacer, clock) = Make();
 
-        var first = pacer.TryAcquire(ChannelNames.Telegram, "-100");
-        var second = pacer.TryAcquire(ChannelNames.Telegram, "-100");
+        var first = TryAcquire(pacer, ChannelNames.Telegram, "-100");
+        var second = TryAcquire(pacer, ChannelNames.Telegram, "-100");
         clock.Advance(TimeSpan.FromSeconds(1));
-        var third = pacer.TryAcquire(ChannelNames.Telegram, "-100");
+        var third = TryAcquire(pacer, ChannelNames.Telegram, "-100");
 
         Assert.Equal(new PaceDecision(true, Start), first);
         Assert.Equal(new PaceDecision(false, Start.AddSeconds(1)), second);
@@ -36,13 +45,13 @@ public sealed class SendPacerTests
         var (pacer, clock) = Make();
         for (var i = 0; i < 20; i++)
         {
-            Assert.True(pacer.TryAcquire(ChannelNames.Telegram, "-100").Allowed);
+            Assert.True(TryAcquire(pacer, ChannelNames.Telegram, "-100").Allowed);
             clock.Advance(TimeSpan.FromSeconds(1));
         }
 
-        var twentyFirst = pacer.TryAcquire(ChannelNames.Telegram, "-100");
+        var twentyFirst = TryAcquire(pacer, ChannelNames.Telegram, "-100");
         clock.Advance(TimeSpan.FromSeconds(40));
-        var atTheMinute = pacer.TryAcquire(ChannelNames.Telegram, "-100");
+        var atTheMinute = TryAcquire(pacer, ChannelNames.Telegram, "-100");
 
         // Sends went at 0..19 s; the window frees at 0 s + 60 s.
         Assert.Equal(new PaceDecision(false, Start.AddSeconds(60)), twentyFirst);
@@ -55,11 +64,11 @@ public sealed class SendPacerTests
         var (pacer, clock) = Make();
         for (var i = 0; i < 30; i++)
         {
-            Assert.True(pacer.TryAcquire(ChannelNames.Telegram, "chat" + i).Allowed);
+            Assert.True(TryAcquire(pacer, ChannelNames.Telegram, "chat" + i).Allowed);
         }
         clock.Advance(TimeSpan.FromMilliseconds(400));
 
-        var thirtyFirst = pacer.TryAcquire(ChannelNames.Telegram, "chat30");
+        var thirtyFirst = TryAcquire(pacer, ChannelNames.Telegram, "chat30");
 
         Assert.Equal(new PaceDecision(false, Start.AddSeconds(1)), thirtyFirst);
     }
@@ -68,21 +77,21 @@ public sealed class SendPacerTests
     public void TryAcquire_ChatThatMustWait_DoesNotDelayOthers()
     {
         var (pacer, _) = Make();
-        pacer.TryAcquire(ChannelNames.Telegram, "busy");
+        TryAcquire(pacer, ChannelNames.Telegram, "busy");
 
-        Assert.False(pacer.TryAcquire(ChannelNames.Telegram, "busy").Allowed);
-        Assert.True(pacer.TryAcquire(ChannelNames.Telegram, "quiet").Allowed);
+        Assert.False(TryAcquire(pacer, ChannelNames.Telegram, "busy").Allowed);
+        Assert.True(TryAcquire(pacer, ChannelNames.Telegram, "quiet").Allowed);
     }
 
     [Fact]
     public void TryAcquire_Refused_CountsNothing()
     {
         var (pacer, clock) = Make();
-        pacer.TryAcquire(ChannelNames.Telegram, "-100");
-        for (var i = 0; i < 50; i++) pacer.TryAcquire(ChannelNames.Telegram, "-100");
+        TryAcquire(pacer, ChannelNames.Telegram, "-100");
+        for (var i = 0; i < 50; i++) TryAcquire(pacer, ChannelNames.Telegram, "-100");
         clock.Advance(TimeSpan.FromSeconds(1));
 
-        Assert.True(pacer.TryAcquire(ChannelNames.Telegram, "-100").Allowed);
+        Assert.True(TryAcquire(pacer, ChannelNames.Telegram, "-100").Allowed);
     }
 
     [Fact]
@@ -96,7 +105,7 @@ public sealed class SendPacerTests
         Assert.Equal(Start.AddSeconds(17), pacer.NextAllowedAt(ChannelNames.Telegram, "-100"));
         Assert.Equal(Start, pacer.NextAllowedAt(ChannelNames.Telegram, "-200"));
         clock.Advance(TimeSpan.FromSeconds(17));
-        Assert.True(pacer.TryAcquire(ChannelNames.Telegram, "-100").Allowed);
+        Assert.True(TryAcquire(pacer, ChannelNames.Telegram, "-100").Allowed);
     }
 
     [Fact]
@@ -106,8 +115,8 @@ public sealed class SendPacerTests
 
         pacer.Hold(ChannelNames.Discord, null, Start.AddSeconds(64.57));
 
-        Assert.Equal(new PaceDecision(false, Start.AddSeconds(64.57)), pacer.TryAcquire(ChannelNames.Discord, "1"));
-        Assert.True(pacer.TryAcquire(ChannelNames.Telegram, "1").Allowed);
+        Assert.Equal(new PaceDecision(false, Start.AddSeconds(64.57)), TryAcquire(pacer, ChannelNames.Discord, "1"));
+        Assert.True(TryAcquire(pacer, ChannelNames.Telegram, "1").Allowed);
     }
 
     [Fact]
@@ -115,7 +124,7 @@ public sealed class SendPacerTests
     {
         var (pacer, _) = Make(new PacingOptions { Channels = [] });
 
-        Assert.All(Enumerable.Range(0, 1000), _ => Assert.True(pacer.TryAcquire(ChannelNames.Email, "a@b").Allowed));
+        Assert.All(Enumerable.Range(0, 1000), _ => Assert.True(TryAcquire(pacer, ChannelNames.Email, "a@b").Allowed));
     }
 
     [Fact]
@@ -124,10 +133,10 @@ public sealed class SendPacerTests
         var options = new PacingOptions { Channels = new() { ["email"] = [RateBudget.PerChannel(2, TimeSpan.FromSeconds(10))] } };
         var (pacer, _) = Make(options);
 
-        pacer.TryAcquire("email", "a");
-        pacer.TryAcquire("email", "b");
+        TryAcquire(pacer, "email", "a");
+        TryAcquire(pacer, "email", "b");
 
-        Assert.Equal(new PaceDecision(false, Start.AddSeconds(10)), pacer.TryAcquire("email", "c"));
+        Assert.Equal(new PaceDecision(false, Start.AddSeconds(10)), TryAcquire(pacer, "email", "c"));
     }
 
     [Fact]
@@ -136,11 +145,11 @@ public sealed class SendPacerTests
         var (pacer, clock) = Make();
         for (var i = 0; i < 3000; i++)
         {
-            pacer.TryAcquire(ChannelNames.Discord, "target" + i);
+            TryAcquire(pacer, ChannelNames.Discord, "target" + i);
             clock.Advance(TimeSpan.FromMilliseconds(30));
         }
 
-        Assert.InRange(pacer.TrackedLogs, 1, 1200);
+        Assert.InRange(pacer.TrackedWindows, 1, 1200);
     }
 
     [Fact]
@@ -149,7 +158,45 @@ public sealed class SendPacerTests
         var options = new PacingOptions { Channels = new() { ["telegram"] = [new RateBudget { Limit = 0, Window = TimeSpan.Zero }] } };
 
         Assert.Equal(
-            ["Delivery:Pacing:Channels:telegram:0:Limit must be at least 1", "Delivery:Pacing:Channels:telegram:0:Window must be positive"],
+            ["Delivery:Pacing:Channels:telegram:0:Limit: '0' must be a whole number of at least 1", "Delivery:Pacing:Channels:telegram:0:Window: missing; give the window as hh:mm:ss, e.g. 00:00:01"],
             options.Validate());
+    }
+
+    [Fact]
+    public void TryEnter_RequestUnderWay_HoldsItsPlaceUntilAWindowAfterItsAnswer()
+    {
+        var (pacer, clock) = Make();
+        var slow = pacer.TryEnter(ChannelNames.Telegram, "-100", out _);
+        Assert.NotNull(slow);
+
+        // Still under way three seconds later: the chat's window of one second is full until it answers.
+        clock.Advance(TimeSpan.FromSeconds(3));
+        var meanwhile = TryAcquire(pacer, ChannelNames.Telegram, "-100");
+        slow.Dispose();
+        var justAfter = TryAcquire(pacer, ChannelNames.Telegram, "-100");
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var aWindowAfter = TryAcquire(pacer, ChannelNames.Telegram, "-100");
+
+        Assert.Equal(new PaceDecision(false, Start.AddSeconds(4)), meanwhile);
+        Assert.Equal(new PaceDecision(false, Start.AddSeconds(4)), justAfter);
+        Assert.Equal(new PaceDecision(true, Start.AddSeconds(4)), aWindowAfter);
+    }
+
+    [Fact]
+    public void NextAllowedAt_WithoutTarget_AsksOnlyTheChannelWideBudgets()
+    {
+        var (pacer, _) = Make();
+        TryAcquire(pacer, ChannelNames.Telegram, "-100");
+
+        Assert.Equal(Start.AddSeconds(1), pacer.NextAllowedAt(ChannelNames.Telegram, "-100"));
+        Assert.Equal(Start, pacer.NextAllowedAt(ChannelNames.Telegram, null));
+    }
+
+    [Fact]
+    public void Defaults_EmailIsNotPaced()
+    {
+        var (pacer, _) = Make();
+
+        Assert.All(Enumerable.Range(0, 5000), i => Assert.True(TryAcquire(pacer, ChannelNames.Email, $"r{i}@example.org").Allowed));
     }
 }

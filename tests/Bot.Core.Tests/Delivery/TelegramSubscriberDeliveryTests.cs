@@ -11,8 +11,8 @@ namespace Bot.Core.Tests.Delivery;
 public sealed class TelegramSubscriberDeliveryTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
-    private static readonly Dictionary<string, AnnouncementState> Nothing = [];
-    private static readonly Destination Chats = TelegramSubscriberDestination.Create();
+    private static readonly AnnouncementHistory Nothing = AnnouncementHistory.Empty;
+    private static readonly Destination Chats = TelegramSubscriberDestination.Create().Traited();
 
     [Fact]
     public void Plan_NewArticle_FansOutToSubscribersWithTheArticleTopics()
@@ -34,7 +34,7 @@ public sealed class TelegramSubscriberDeliveryTests
     {
         var planner = new DeliveryPlanner([Chats]);
 
-        var plan = planner.Plan(TestArticles.Make(key: "k", version: 2), new Dictionary<string, AnnouncementState> { [Chats.Name] = state });
+        var plan = planner.Plan(TestArticles.Make(key: "k", version: 2), AnnouncementHistory.Of(new Dictionary<string, AnnouncementState> { [Chats.Name] = state }));
 
         Assert.Equal([new PlannedFanOut("k", 2, Chats.Name, DeliveryKind.Edit, FanOutSource.AnnouncedChats)], plan.FanOuts);
         Assert.Empty(plan.Deliveries);
@@ -45,7 +45,7 @@ public sealed class TelegramSubscriberDeliveryTests
     {
         var planner = new DeliveryPlanner([Chats]);
 
-        var plan = planner.Plan(TestArticles.Make(key: "k", version: 3, retracted: true), new Dictionary<string, AnnouncementState> { [Chats.Name] = AnnouncementState.Sent });
+        var plan = planner.Plan(TestArticles.Make(key: "k", version: 3, retracted: true), AnnouncementHistory.Of(new Dictionary<string, AnnouncementState> { [Chats.Name] = AnnouncementState.Sent }));
 
         Assert.Equal([new PlannedFanOut("k", 3, Chats.Name, DeliveryKind.Delete, FanOutSource.AnnouncedChats)], plan.FanOuts);
         Assert.True(plan.CancelPending);
@@ -119,7 +119,7 @@ public sealed class TelegramSubscriberDeliveryTests
 
         var blocked = await h.Chats.GetAsync(1001, None);
         Assert.Equal((TelegramSubscriberStatus.Blocked, "Telegram 403: Forbidden: bot was blocked by the user"), (blocked!.Status, blocked.Reason));
-        Assert.False((await h.Store.ListDestinationsAsync(None)).Single().Disabled);
+        Assert.False(h.Store.Destinations.Single().Disabled);
         Assert.Contains(h.Store.Audit, a => a.Action == "subscriber-blocked" && a.Subject == "1001");
         Assert.DoesNotContain(h.Store.Audit, a => a.Action == "destination-disabled");
         Assert.Equal(DeliveryStatus.Dead, h.Store.All.Single(r => r.ArticleKey == "one" && r.Recipient == "1001").Status);

@@ -1,28 +1,38 @@
 using Bot.Core.ChatSubscriptions;
 using Bot.Core.Delivery;
 using Bot.Core.Delivery.Planning;
+using Bot.Core.Delivery.Store;
 
 namespace Bot.Core.Tests.Support;
 
 /// <summary>
-/// The outbox in memory, with the same rules as the SQL stores: unique deliveries, per destination and recipient
-/// only the oldest unfinished one is claimable, leases guarded by owner, paused destinations held.
+/// The outbox in memory, every role of it, with the same rules as the SQL stores: unique deliveries, per destination
+/// and recipient only the oldest unfinished one is claimable, leases guarded by owner, paused destinations held, one
+/// planner per version, and each claim told what its thread last sent.
 /// </summary>
-public sealed class InMemoryDeliveryStore(TimeProvider time, InMemoryRecipientDirectory? recipients = null, InMemoryTelegramSubscriberStore? chats = null) : IDeliveryStore
+public sealed class InMemoryDeliveryStore(TimeProvider time, InMemoryRecipientDirectory? recipients = null, InMemoryTelegramSubscriberStore? chats = null)
+    : IPlanningStore, IClaimStore, IOutcomeStore, IDeliveryQueries, IDestinationStore, IAuditLog
 {
     private static readonly DeliveryStatus[] Unfinished = [DeliveryStatus.Queued, DeliveryStatus.Failed, DeliveryStatus.Sending, DeliveryStatus.Held];
 
     private readonly Lock _gate = new();
     private readonly List<Row> _rows = [];
-    private readonly List<(string Key, int Version)> _unplanned = [];
+    private readonly List<ArticleVersionRef> _unplanned = [];
+    private readonly Dictionary<ArticleVersionRef, (string Owner, DateTimeOffset Until)> _planningClaims = [];
     private readonly Dictionary<string, DestinationState> _destinations = new(StringComparer.OrdinalIgnoreCase);
 
     public List<(string Actor, string Action, string Subject, string Detail)> Audit { get; } = [];
 
+    /// <summary>Makes the next <paramref name="count"/> outcome writes fail, as a store outage would.</summary>
+    public int FailNextRecords { get; set; }
+
+    /// <summary>Outcome writes attempted, failed ones included.</summary>
+    public int RecordCalls { get; private set; }
+
     /// <summary>What an article import does in the real store: the version waits to be planned.</summary>
     public void MarkImported(string key, int version)
     {
-        lock (_gate) _unplanned.Add((key, version));
+        lock (_gate) _unplanned.Add(new ArticleVersionRef(key, version));
     }
 
     public IReadOnlyList<DeliveryRecord> All
@@ -33,30 +43,66 @@ public sealed class InMemoryDeliveryStore(TimeProvider time, InMemoryRecipientDi
         }
     }
 
-    public Task<IReadOnlyList<(string ArticleKey, int Version)>> ListUnplannedAsync(int limit, CancellationToken cancellationToken)
+    /// <summary>The version each delivery's messages show, by delivery id, once sent.</summary>
+    public int? SentVersionOf(long id)
     {
-        lock (_gate) return Task.FromResult<IReadOnlyList<(string, int)>>(_unplanned.Take(limit).ToList());
+        lock (_gate) return _rows.Single(r => r.Id == id).SentVersion;
     }
 
-    public Task MarkPlannedAsync(string articleKey, int version, CancellationToken cancellationToken)
-    {
-        lock (_gate) _unplanned.Remove((articleKey, version));
-        return Task.CompletedTask;
-    }
-
-    public Task<IReadOnlyDictionary<string, AnnouncementState>> GetAnnouncementStatesAsync(string articleKey, int beforeVersion, CancellationToken cancellationToken)
+    /// <summary>The lease a delivery is held under, if any.</summary>
+    public (string? Owner, DateTimeOffset? Until) LeaseOf(long id)
     {
         lock (_gate)
         {
-            IReadOnlyDictionary<string, AnnouncementState> states = _rows
+            var row = _rows.Single(r => r.Id == id);
+            return (row.LeaseOwner, row.LeaseUntil);
+        }
+    }
+
+    public Task<IReadOnlyList<ArticleVersionRef>> ListUnplannedAsync(int limit, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<ArticleVersionRef>>(_unplanned
+                .Where(v => !_unplanned.Any(w => w.ArticleKey == v.ArticleKey && w.Version < v.Version))
+                .Take(limit).ToList());
+        }
+    }
+
+    public Task<bool> TryClaimPlanningAsync(ArticleVersionRef version, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!_unplanned.Contains(version)) return Task.FromResult(false);
+            if (_planningClaims.TryGetValue(version, out var claim) && claim.Until > now && claim.Owner != owner) return Task.FromResult(false);
+            _planningClaims[version] = (owner, leaseUntil);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task MarkPlannedAsync(ArticleVersionRef version, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _unplanned.Remove(version);
+            _planningClaims.Remove(version);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<AnnouncementHistory> GetHistoryAsync(string articleKey, int beforeVersion, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var threads = _rows
                 .Where(r => r.ArticleKey == articleKey && r.ArticleVersion < beforeVersion && r.Kind == DeliveryKind.Announce)
-                .GroupBy(r => r.Destination)
-                .ToDictionary(
-                    g => g.Key,
-                    g => g.Any(r => r.Status == DeliveryStatus.Sent) ? AnnouncementState.Sent
-                        : g.Any(r => Unfinished.Contains(r.Status)) ? AnnouncementState.Pending
-                        : AnnouncementState.None);
-            return Task.FromResult(states);
+                .GroupBy(r => (r.Destination, r.Generation))
+                .Select(g => new AnnouncementThread(g.Key.Destination, g.Key.Generation,
+                    g.Any(r => r.Status == DeliveryStatus.Sent) ? AnnouncementState.Sent
+                    : g.Any(r => Unfinished.Contains(r.Status)) ? AnnouncementState.Pending
+                    : AnnouncementState.None))
+                .ToList();
+            return Task.FromResult(new AnnouncementHistory(threads));
         }
     }
 
@@ -72,7 +118,7 @@ public sealed class InMemoryDeliveryStore(TimeProvider time, InMemoryRecipientDi
         foreach (var d in deliveries)
         {
             if (_rows.Any(r => r.ArticleKey == d.ArticleKey && r.ArticleVersion == d.ArticleVersion && r.Destination == d.Destination
-                               && r.Recipient == d.Recipient && r.Kind == d.Kind))
+                               && r.Recipient == d.Recipient && r.Kind == d.Kind && r.Generation == d.Generation))
             {
                 continue;
             }
@@ -80,7 +126,7 @@ public sealed class InMemoryDeliveryStore(TimeProvider time, InMemoryRecipientDi
             _rows.Add(new Row
             {
                 Id = _rows.Count + 1, ArticleKey = d.ArticleKey, ArticleVersion = d.ArticleVersion, Destination = d.Destination,
-                Recipient = d.Recipient, Kind = d.Kind, Status = paused ? DeliveryStatus.Held : DeliveryStatus.Queued,
+                Recipient = d.Recipient, Kind = d.Kind, Generation = d.Generation, Status = paused ? DeliveryStatus.Held : DeliveryStatus.Queued,
                 NextAttemptAt = now, CreatedAt = now, UpdatedAt = now,
             });
             added++;
@@ -97,12 +143,13 @@ public sealed class InMemoryDeliveryStore(TimeProvider time, InMemoryRecipientDi
                 FanOutSource.ActiveSubscribers => recipients?.Page(fanOut.Destination, afterId, pageSize) ?? [],
                 FanOutSource.ChatSubscribers => chats?.Page(afterId, pageSize, fanOut.Topics) ?? [],
                 FanOutSource.AnnouncedChats => _rows.Where(r => r.ArticleKey == fanOut.ArticleKey && r.Destination == fanOut.Destination && r.Kind == DeliveryKind.Announce
+                                   && r.Generation == fanOut.Generation
                                    && (r.Status == DeliveryStatus.Sent || Unfinished.Contains(r.Status)) && r.Id > afterId
                                    && chats?.StatusOf(r.Recipient) is { } status
                                    && (status == TelegramSubscriberStatus.Active || (fanOut.Kind == DeliveryKind.Delete && status == TelegramSubscriberStatus.Unsubscribed)))
                     .OrderBy(r => r.Id).Take(pageSize).Select(r => new FanOutRecipient(r.Id, r.Recipient)).ToList(),
                 _ => _rows.Where(r => r.ArticleKey == fanOut.ArticleKey && r.Destination == fanOut.Destination && r.Kind == DeliveryKind.Announce
-                                   && r.Status == DeliveryStatus.Sent && r.Id > afterId)
+                                   && r.Generation == fanOut.Generation && r.Status == DeliveryStatus.Sent && r.Id > afterId)
                     .OrderBy(r => r.Id).Take(pageSize).Select(r => new FanOutRecipient(r.Id, r.Recipient)).ToList(),
             };
             var batch = FanOutBatch.From(fanOut, afterId, page, pageSize);
@@ -111,7 +158,7 @@ public sealed class InMemoryDeliveryStore(TimeProvider time, InMemoryRecipientDi
         }
     }
 
-    public Task<int> CancelPendingAsync(string articleKey, CancellationToken cancellationToken)
+    public Task<int> CancelPendingAsync(string articleKey, string reason, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -120,116 +167,112 @@ public sealed class InMemoryDeliveryStore(TimeProvider time, InMemoryRecipientDi
             foreach (var r in rows)
             {
                 r.Status = DeliveryStatus.Cancelled;
-                r.LastError = "article retracted";
+                r.LastError = reason;
             }
             return Task.FromResult(rows.Count);
         }
     }
 
-    public Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(string owner, int limit, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            ReleaseExpiredLocked(now);
-            var claimed = Heads().Where(r => r.NextAttemptAt <= now).OrderBy(r => r.NextAttemptAt).ThenBy(r => r.Id).Take(limit).ToList();
+            ReleaseExpiredLocked(request.Now);
+            var claimed = Heads(request).Where(r => r.NextAttemptAt <= request.Now).OrderBy(r => r.NextAttemptAt).ThenBy(r => r.Id).Take(request.Limit).ToList();
             foreach (var r in claimed)
             {
                 r.Status = DeliveryStatus.Sending;
-                r.LeaseOwner = owner;
-                r.LeaseUntil = leaseUntil;
+                r.LeaseOwner = request.Owner;
+                r.LeaseUntil = request.LeaseUntil;
                 r.Attempts++;
-                r.UpdatedAt = now;
+                r.UpdatedAt = request.Now;
             }
             return Task.FromResult<IReadOnlyList<ClaimedDelivery>>(claimed
-                .Select(r => new ClaimedDelivery(r.Id, r.ArticleKey, r.ArticleVersion, r.Destination, r.Recipient, r.Kind, r.Attempts, r.RemoteIds, leaseUntil))
+                .Select(r => new ClaimedDelivery(r.Id, r.ArticleKey, r.ArticleVersion, r.Destination, r.Recipient, r.Kind, r.Attempts, r.RemoteIds,
+                    request.LeaseUntil, r.Generation, LastSentLocked(r)))
                 .ToList());
         }
     }
 
+    private SentThread? LastSentLocked(Row claimed)
+    {
+        var last = _rows.Where(r => r.ArticleKey == claimed.ArticleKey && r.Destination == claimed.Destination && r.Recipient == claimed.Recipient
+                                    && r.Generation == claimed.Generation && r.Status == DeliveryStatus.Sent)
+            .MaxBy(r => r.Id);
+        return last is null ? null : new SentThread(last.Kind, last.SentVersion ?? last.ArticleVersion, last.RemoteIds);
+    }
+
     // The oldest unfinished delivery of each destination and recipient, when it is waiting and its destination may send.
-    private IEnumerable<Row> Heads() =>
+    private IEnumerable<Row> Heads(ClaimRequest request) =>
         _rows.Where(r => Unfinished.Contains(r.Status))
             .GroupBy(r => (r.Destination, r.Recipient))
             .Select(g => g.MinBy(r => r.Id)!)
             .Where(r => r.Status is DeliveryStatus.Queued or DeliveryStatus.Failed)
-            .Where(r => !_destinations.TryGetValue(r.Destination, out var s) || (!s.Paused && !s.Disabled));
+            .Where(r => !request.ExcludedDestinations.Contains(r.Destination, StringComparer.OrdinalIgnoreCase))
+            .Where(r => !_destinations.TryGetValue(r.Destination, out var s)
+                        || (!s.Paused && !s.Disabled && !request.ExcludedChannels.Contains(s.Channel, StringComparer.OrdinalIgnoreCase)));
 
-    public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
+    public Task<DateTimeOffset?> NextDueAsync(ClaimRequest request, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            return Task.FromResult(Heads().Select(r => (DateTimeOffset?)r.NextAttemptAt).Min());
+            return Task.FromResult(Heads(request).Select(r => (DateTimeOffset?)r.NextAttemptAt).Min());
         }
     }
 
-    public Task<IReadOnlyList<string>?> GetSentRemoteIdsAsync(string articleKey, string destination, string recipient, CancellationToken cancellationToken)
+    public Task<int> RenewAsync(string owner, IReadOnlyCollection<long> ids, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            var last = _rows.Where(r => r.ArticleKey == articleKey && r.Destination == destination && r.Recipient == recipient
-                                        && r.Kind is DeliveryKind.Announce or DeliveryKind.Edit && r.Status == DeliveryStatus.Sent)
-                .MaxBy(r => r.Id);
-            return Task.FromResult(last?.RemoteIds);
+            var rows = _rows.Where(r => ids.Contains(r.Id) && r.Status == DeliveryStatus.Sending && r.LeaseOwner == owner).ToList();
+            foreach (var r in rows) r.LeaseUntil = leaseUntil;
+            return Task.FromResult(rows.Count);
         }
     }
 
-    public Task<bool> MarkSentAsync(long id, string owner, IReadOnlyList<string> remoteIds, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Update(id, owner, r =>
-        {
-            r.Status = DeliveryStatus.Sent;
-            r.RemoteIds = remoteIds;
-            r.SentAt = now;
-            r.UpdatedAt = now;
-        });
-
-    public async Task<int> MarkSentAsync(string owner, IReadOnlyList<SentDelivery> sent, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var marked = 0;
-        foreach (var s in sent)
-        {
-            if (await MarkSentAsync(s.Id, owner, s.RemoteIds, now, cancellationToken)) marked++;
-        }
-        return marked;
-    }
-
-    public Task<bool> RescheduleAsync(long id, string owner, DateTimeOffset nextAttemptAt, string? error, IReadOnlyList<string> remoteIds, bool countAttempt, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Update(id, owner, r =>
-        {
-            r.Status = error is null ? DeliveryStatus.Queued : DeliveryStatus.Failed;
-            r.NextAttemptAt = nextAttemptAt;
-            r.LastError = error ?? r.LastError;
-            r.RemoteIds = remoteIds;
-            if (!countAttempt) r.Attempts--;
-            r.UpdatedAt = now;
-        });
-
-    public Task<bool> MarkDeadAsync(long id, string owner, string error, IReadOnlyList<string> remoteIds, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Update(id, owner, r =>
-        {
-            r.Status = DeliveryStatus.Dead;
-            r.LastError = error;
-            r.RemoteIds = remoteIds;
-            r.UpdatedAt = now;
-        });
-
-    public Task<bool> CancelAsync(long id, string owner, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Update(id, owner, r =>
-        {
-            r.Status = DeliveryStatus.Cancelled;
-            r.LastError = reason;
-            r.UpdatedAt = now;
-        });
-
-    private Task<bool> Update(long id, string owner, Action<Row> change)
+    public Task<IReadOnlyCollection<long>> RecordAsync(string owner, IReadOnlyList<DeliveryOutcome> outcomes, DateTimeOffset now, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            var row = _rows.FirstOrDefault(r => r.Id == id && r.Status == DeliveryStatus.Sending && r.LeaseOwner == owner);
-            if (row is null) return Task.FromResult(false);
-            change(row);
-            row.LeaseOwner = null;
-            row.LeaseUntil = null;
-            return Task.FromResult(true);
+            RecordCalls++;
+            if (FailNextRecords > 0)
+            {
+                FailNextRecords--;
+                throw new InvalidOperationException("the store is not answering");
+            }
+
+            var lost = new List<long>();
+            foreach (var o in outcomes)
+            {
+                var row = _rows.FirstOrDefault(r => r.Id == o.Id && r.Status == DeliveryStatus.Sending && r.LeaseOwner == owner);
+                if (row is null)
+                {
+                    lost.Add(o.Id);
+                    continue;
+                }
+
+                row.Status = o.Status;
+                row.RemoteIds = o.RemoteIds;
+                row.UpdatedAt = now;
+                row.LeaseOwner = null;
+                row.LeaseUntil = null;
+                switch (o.Status)
+                {
+                    case DeliveryStatus.Sent:
+                        row.SentAt = now;
+                        row.SentVersion = o.SentVersion;
+                        break;
+                    case DeliveryStatus.Queued or DeliveryStatus.Failed:
+                        row.NextAttemptAt = o.NextAttemptAt ?? now;
+                        row.LastError = o.Error ?? row.LastError;
+                        if (o.GiveBackAttempt) row.Attempts--;
+                        break;
+                    default:
+                        row.LastError = o.Error;
+                        break;
+                }
+            }
+            return Task.FromResult<IReadOnlyCollection<long>>(lost);
         }
     }
 
@@ -266,7 +309,7 @@ public sealed class InMemoryDeliveryStore(TimeProvider time, InMemoryRecipientDi
         return rows.Count;
     }
 
-    public Task SyncDestinationsAsync(IReadOnlyList<Destination> destinations, CancellationToken cancellationToken)
+    public Task SyncAsync(IReadOnlyList<Destination> destinations, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -280,9 +323,17 @@ public sealed class InMemoryDeliveryStore(TimeProvider time, InMemoryRecipientDi
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<DestinationState>> ListDestinationsAsync(CancellationToken cancellationToken)
+    Task<IReadOnlyList<DestinationState>> IDestinationStore.ListAsync(CancellationToken cancellationToken)
     {
         lock (_gate) return Task.FromResult<IReadOnlyList<DestinationState>>(_destinations.Values.ToList());
+    }
+
+    public IReadOnlyList<DestinationState> Destinations
+    {
+        get
+        {
+            lock (_gate) return _destinations.Values.ToList();
+        }
     }
 
     public Task<bool> SetPausedAsync(string destination, bool paused, CancellationToken cancellationToken)
@@ -361,6 +412,7 @@ public sealed class InMemoryDeliveryStore(TimeProvider time, InMemoryRecipientDi
         public required string Destination { get; init; }
         public required string Recipient { get; init; }
         public DeliveryKind Kind { get; init; }
+        public int Generation { get; init; }
         public DeliveryStatus Status { get; set; }
         public int Attempts { get; set; }
         public DateTimeOffset NextAttemptAt { get; set; }
@@ -368,6 +420,7 @@ public sealed class InMemoryDeliveryStore(TimeProvider time, InMemoryRecipientDi
         public DateTimeOffset? LeaseUntil { get; set; }
         public IReadOnlyList<string> RemoteIds { get; set; } = [];
         public string? LastError { get; set; }
+        public int? SentVersion { get; set; }
         public DateTimeOffset CreatedAt { get; init; }
         public DateTimeOffset UpdatedAt { get; set; }
         public DateTimeOffset? SentAt { get; set; }

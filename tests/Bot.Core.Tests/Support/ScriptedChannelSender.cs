@@ -5,7 +5,8 @@ namespace Bot.Core.Tests.Support;
 
 /// <summary>
 /// Collects every call and answers from a script: queued outcomes first (per call, in order), then success with
-/// fresh remote ids. Optionally yields before answering, so parallel dispatch really interleaves.
+/// fresh remote ids. Each call passes the delivery's send budget first, as one platform request would, and comes back
+/// paced when the budget has no room. Optionally yields before answering, so parallel dispatch really interleaves.
 /// </summary>
 public sealed class ScriptedChannelSender(string channel) : IChannelSender
 {
@@ -52,6 +53,8 @@ public sealed class ScriptedChannelSender(string channel) : IChannelSender
 
     private async Task<SendOutcome> CallAsync(SendCall call, CancellationToken cancellationToken)
     {
+        using var slot = call.Target.Gate.TryEnter(out var notBefore);
+        if (slot is null) return new SendOutcome.Paced(call.Action == "send" ? call.Ids : [], notBefore);
         var key = call.Target.Destination + "|" + call.Target.Address;
         lock (_gate)
         {

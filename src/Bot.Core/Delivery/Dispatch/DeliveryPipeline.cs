@@ -27,7 +27,6 @@ public sealed partial class DeliveryPipeline(
     IClaimStore claims,
     LeaseOwner owner,
     DispatchOptions options,
-    DeliverySignal workAvailable,
     TimeProvider time,
     ILogger<DeliveryPipeline> logger)
 {
@@ -36,6 +35,12 @@ public sealed partial class DeliveryPipeline(
     private readonly DeliverySignal _room = new();
     private readonly InFlightDeliveries _inFlight = new();
     private int _waiting;
+
+    /// <summary>
+    /// Signalled whenever something may have become due (deliveries planned, a destination resumed, a dead delivery
+    /// requeued, an outcome recorded), so claims follow within milliseconds instead of at the next poll.
+    /// </summary>
+    public DeliverySignal WorkAvailable { get; } = new();
 
     /// <summary>Who holds this pipeline's leases.</summary>
     public string Owner => owner.Name;
@@ -153,7 +158,7 @@ public sealed partial class DeliveryPipeline(
             var untilDue = next - time.GetUtcNow();
             if (untilDue < wait) wait = untilDue < TimeSpan.Zero ? TimeSpan.Zero : untilDue;
         }
-        if (wait > TimeSpan.Zero) await workAvailable.WaitAsync(wait, time, stop);
+        if (wait > TimeSpan.Zero) await WorkAvailable.WaitAsync(wait, time, stop);
     }
 
     private async Task WorkAsync(Channel<PreparedDelivery> ready, ChannelWriter<SettledDelivery> settled, CancellationToken stop, CancellationToken sendsStop)
@@ -231,7 +236,7 @@ public sealed partial class DeliveryPipeline(
         _inFlight.Remove(ids);
         _room.Notify();
         // Recording ends a delivery's claim, which can make the next one to the same place claimable.
-        workAvailable.Notify();
+        WorkAvailable.Notify();
     }
 
     private async Task ReleaseAsync()

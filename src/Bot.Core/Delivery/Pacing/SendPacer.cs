@@ -10,7 +10,7 @@ namespace Bot.Core.Delivery.Pacing;
 /// </summary>
 public sealed class SendPacer(PacingOptions options, TimeProvider time) : ISendPacer
 {
-    private const int PruneEvery = 4096;
+    private const int PruneEvery = 1024;
 
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Channel, int Budget, string? Target), Window> _windows = [];

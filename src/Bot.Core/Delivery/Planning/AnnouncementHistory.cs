@@ -20,6 +20,10 @@ public sealed class AnnouncementHistory
 
     public static AnnouncementHistory Empty { get; } = new([]);
 
+    /// <summary>A history of original announcements only (generation 0), by destination.</summary>
+    public static AnnouncementHistory Of(IReadOnlyDictionary<string, AnnouncementState> originals) =>
+        new(originals.Select(p => new AnnouncementThread(p.Key, 0, p.Value)));
+
     /// <summary>The state of one thread; <see cref="AnnouncementState.None"/> when it never started.</summary>
     public AnnouncementState StateOf(string destination, int generation = 0) =>
         _states.GetValueOrDefault((destination, generation), AnnouncementState.None);

@@ -3,6 +3,7 @@ using Bot.Core.Admin;
 using Bot.Core.Articles;
 using Bot.Core.Delivery;
 using Bot.Core.Delivery.Dispatch;
+using Bot.Core.Delivery.Store;
 using Bot.Core.Storage;
 using Bot.Host.Hosting;
 using Bot.Host.Sources;
@@ -16,7 +17,9 @@ namespace Bot.Host.Http.Admin;
 /// </summary>
 public sealed class AdminOperations(
     IArticleStore articles,
-    IDeliveryStore deliveries,
+    IDeliveryQueries deliveries,
+    IDestinationStore destinations,
+    IAuditLog audit,
     IDeliveryStatistics statistics,
     DestinationCatalog catalog,
     AdminActions actions,
@@ -41,7 +44,7 @@ public sealed class AdminOperations(
 
         try
         {
-            var states = await deliveries.ListDestinationsAsync(cancellationToken);
+            var states = await destinations.ListAsync(cancellationToken);
             var counts = await statistics.CountAsync(cancellationToken);
             var byName = counts.ToLookup(c => c.Destination, StringComparer.Ordinal);
             var rows = Merge(states)
@@ -57,7 +60,7 @@ public sealed class AdminOperations(
     }
 
     public async Task<IReadOnlyList<AdminDestinationView>> DestinationsAsync(CancellationToken cancellationToken) =>
-        Merge(await deliveries.ListDestinationsAsync(cancellationToken));
+        Merge(await destinations.ListAsync(cancellationToken));
 
     /// <summary>Pauses or resumes (which also re-enables a disabled destination, as Telegram's /resume does); null for an unknown name.</summary>
     public async Task<AdminDestinationView?> SetPausedAsync(string name, bool paused, CancellationToken cancellationToken)
@@ -130,7 +133,7 @@ public sealed class AdminOperations(
     }
 
     private Task AuditAsync(string subject, string detail, CancellationToken cancellationToken) =>
-        deliveries.AuditAsync(Actor, AuditAction, subject, detail, time.GetUtcNow(), cancellationToken);
+        audit.AuditAsync(Actor, AuditAction, subject, detail, time.GetUtcNow(), cancellationToken);
 
     /// <summary>The configured destinations in configuration order, then any the store still remembers.</summary>
     private List<AdminDestinationView> Merge(IReadOnlyList<DestinationState> states)
