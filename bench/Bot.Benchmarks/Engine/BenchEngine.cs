@@ -3,75 +3,87 @@ using Bot.Core.Articles;
 using Bot.Core.Channels;
 using Bot.Core.Delivery;
 using Bot.Core.Delivery.Dispatch;
-using Bot.Core.Delivery.Timing;
+using Bot.Core.Delivery.Planning;
+using Bot.Core.Delivery.Store;
+using Bot.Core.Rendering;
 using Bot.Core.Storage;
+using Bot.Host.Delivery;
 using Bot.Storage;
+using Bot.Storage.Articles;
 using Bot.Storage.Deliveries;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bot.Benchmarks.Engine;
 
 /// <summary>
-/// A throwaway SQLite store with an email list of <c>recipients</c> subscribers (destination <c>readers</c>) when
-/// there are any, else one mailbox (<c>desk</c>), and the dispatcher and its loop wired as the host wires them.
+/// The delivery engine composed exactly as <c>bot run</c> composes it (<c>AddBotStorage</c>, <c>AddBotDelivery</c>) on a
+/// throwaway SQLite store with an email list of subscribers (destination <c>readers</c>), with two parts swapped: a
+/// channel that answers at once, and a renderer that costs next to nothing. Every store port is wrapped to time its calls.
 /// </summary>
 public sealed class BenchEngine : IAsyncDisposable
 {
     private readonly string _folder;
     private readonly ServiceProvider _services;
     private readonly IArticleStore _articles;
-    private readonly DeliverySignal _imported = new();
+    private readonly DeliverySignal _imported;
     private readonly DispatchLoop _loop;
-    private readonly DeliveryDispatcher _dispatcher;
 
-    private BenchEngine(string folder, ServiceProvider services, Destination destination)
+    private BenchEngine(string folder, ServiceProvider services)
     {
         _folder = folder;
         _services = services;
-        _articles = Timings.Wrap(services.GetRequiredService<IArticleStore>(), "articles");
-        var time = TimeProvider.System;
-        var factory = services.GetRequiredService<IDbConnectionFactory>();
-        var store = Timings.Wrap<IDeliveryStore>(new SqlDeliveryStore(factory, time), "deliveries");
-        Store = store;
-        var options = new DispatchOptions { BatchSize = 256, Parallelism = 8, MaxPacingWait = TimeSpan.Zero, PollInterval = TimeSpan.FromSeconds(1) };
-        var dispatcher = new DeliveryDispatcher(
-            store, _articles, new PlainRenderer(), Timings.Wrap<IRecipientDirectory>(new SqlRecipientDirectory(factory, time), "recipients"),
-            new ChannelSenderSet([Sender], new HashSet<string>()),
-            new DestinationCatalog([destination]),
-            new RetrySchedule(new RetryOptions(), time, new Random(1)),
-            new SendPacer(new PacingOptions { Channels = [] }, time),
-            new LeaseClock(new LeaseOptions(), time),
-            options, time, NullLogger<DeliveryDispatcher>.Instance);
-        _dispatcher = dispatcher;
-        _loop = new DispatchLoop(dispatcher, store, _imported, options, time, NullLogger<DispatchLoop>.Instance);
+        _articles = services.GetRequiredService<IArticleStore>();
+        _imported = services.GetRequiredService<DeliverySignal>();
+        _loop = services.GetRequiredService<DispatchLoop>();
     }
 
-    public FirstSendSender Sender { get; } = new(ChannelNames.Email);
+    public FirstSendSender Sender { get; private init; } = null!;
 
     /// <summary>Time spent in each store call since the engine was created.</summary>
-    public CallTimings Timings { get; } = new();
+    public CallTimings Timings { get; private init; } = null!;
 
-    public IDeliveryStore Store { get; }
-
-    public static async Task<BenchEngine> CreateAsync(int recipients)
+    /// <summary>A list of <paramref name="recipients"/> subscribers (at least one).</summary>
+    public static async Task<BenchEngine> CreateAsync(int recipients, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), $"bot-engine-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, "bot.db");
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Store:Provider"] = "sqlite", ["Store:ConnectionString"] = $"Data Source={file}" })
-            .Build();
-        var services = new ServiceCollection().AddBotStorage(configuration).BuildServiceProvider();
-        await services.GetRequiredService<IStoreHealth>().MigrateAsync(CancellationToken.None);
-        var destination = recipients > 0
-            ? new Destination("readers", ChannelNames.Email, "", null, DestinationFilter.Everything)
-            : new Destination("desk", ChannelNames.Email, "desk@example.org", null, DestinationFilter.Everything);
-        await new SqlDeliveryStore(services.GetRequiredService<IDbConnectionFactory>(), TimeProvider.System)
-            .SyncDestinationsAsync([destination], CancellationToken.None);
-        if (recipients > 0) Seed(file, recipients);
-        return new BenchEngine(folder, services, destination);
+        var values = new Dictionary<string, string?>
+        {
+            ["Store:Provider"] = "sqlite",
+            ["Store:ConnectionString"] = $"Data Source={file}",
+            ["Email:Smtp:Host"] = "bench.invalid",
+            ["Email:Destinations:0:Name"] = "readers",
+            ["Delivery:PollInterval"] = "00:00:01",
+            ["Delivery:DataDirectory"] = folder,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+
+        var sender = new FirstSendSender(ChannelNames.Email);
+        var timings = new CallTimings();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton<IMessageRenderer>(new PlainRenderer())
+            .AddSingleton<IChannelSender>(sender);
+        var time = TimeProvider.System;
+        services.AddSingleton<IArticleStore>(sp => timings.Wrap<IArticleStore>(new SqlArticleStore(sp.GetRequiredService<IDbConnectionFactory>(), time), "articles"));
+        services.AddSingleton<IPlanningStore>(sp => timings.Wrap<IPlanningStore>(new SqlPlanningStore(sp.GetRequiredService<IDbConnectionFactory>(), time), "planning"));
+        services.AddSingleton<IClaimStore>(sp => timings.Wrap<IClaimStore>(new SqlClaimStore(sp.GetRequiredService<IDbConnectionFactory>(), time), "claims"));
+        services.AddSingleton<IOutcomeStore>(sp => timings.Wrap<IOutcomeStore>(new SqlOutcomeStore(sp.GetRequiredService<IDbConnectionFactory>()), "outcomes"));
+        services.AddSingleton<IDestinationStore>(sp => timings.Wrap<IDestinationStore>(new SqlDestinationStore(sp.GetRequiredService<IDbConnectionFactory>(), time), "destinations"));
+        services.AddSingleton<IRecipientDirectory>(sp => timings.Wrap<IRecipientDirectory>(new SqlRecipientDirectory(sp.GetRequiredService<IDbConnectionFactory>(), time), "recipients"));
+        services.AddBotStorage(configuration).AddBotDelivery(configuration);
+        var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<IStoreHealth>().MigrateAsync(CancellationToken.None);
+        await provider.GetRequiredService<IDestinationStore>().SyncAsync(provider.GetRequiredService<DestinationCatalog>().All, CancellationToken.None);
+        Seed(file, Math.Max(recipients, 1));
+        timings.Clear();
+        return new BenchEngine(folder, provider) { Sender = sender, Timings = timings };
     }
 
     // One prepared statement in one transaction: the list is streamed into the file, never held in memory.
@@ -97,17 +109,30 @@ public sealed class BenchEngine : IAsyncDisposable
     /// <summary>Imports an article and wakes the planner, as the inbox watcher does.</summary>
     public async Task ImportAsync(string key)
     {
-        await _articles.ImportAsync(
-            new Article { Key = key, Title = "عنوان", Paragraphs = ["نص"], Language = "ar", Received = DateTimeOffset.UtcNow }, CancellationToken.None);
+        await ImportOnlyAsync(key);
         _imported.Notify();
     }
 
     /// <summary>Imports an article and plans it to the end without sending anything.</summary>
     public async Task<int> ImportAndPlanAsync(string key)
     {
-        await _articles.ImportAsync(
-            new Article { Key = key, Title = "عنوان", Paragraphs = ["نص"], Language = "ar", Received = DateTimeOffset.UtcNow }, CancellationToken.None);
-        return await _dispatcher.PlanPendingAsync(CancellationToken.None);
+        await ImportOnlyAsync(key);
+        return await _services.GetRequiredService<PlanningRound>().RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>Imports an article without waking anything.</summary>
+    public Task ImportOnlyAsync(string key) => _articles.ImportAsync(
+        new Article { Key = key, Title = "عنوان", Paragraphs = ["نص"], Language = "ar", Received = DateTimeOffset.UtcNow }, CancellationToken.None);
+
+    /// <summary>Plans what is imported, then sends it one claimed batch at a time until nothing is due; returns how many were claimed.</summary>
+    public async Task<int> PlanAndDrainAsync()
+    {
+        await _services.GetRequiredService<PlanningRound>().RunAsync(CancellationToken.None);
+        var pipeline = _services.GetRequiredService<DeliveryPipeline>();
+        var total = 0;
+        int claimed;
+        while ((claimed = await pipeline.RunRoundAsync(CancellationToken.None)) > 0) total += claimed;
+        return total;
     }
 
     public Task RunUntilAsync(Func<bool> done) => RunWhileAsync(async () =>

@@ -31,7 +31,7 @@ public static class SqliteReference
         {
             await services.GetRequiredService<IStoreHealth>().MigrateAsync(CancellationToken.None);
             var factory = services.GetRequiredService<IDbConnectionFactory>();
-            await new SqlDeliveryStore(factory, TimeProvider.System).SyncDestinationsAsync(
+            await new SqlDestinationStore(factory, TimeProvider.System).SyncAsync(
                 [new Destination("readers", ChannelNames.Email, "", null, DestinationFilter.Everything)], CancellationToken.None);
             await services.GetRequiredService<IArticleStore>().ImportAsync(
                 new Article { Key = "reference", Title = "عنوان", Paragraphs = ["نص"], Language = "ar", Received = DateTimeOffset.UtcNow }, CancellationToken.None);

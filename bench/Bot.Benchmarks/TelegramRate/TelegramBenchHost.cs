@@ -3,6 +3,7 @@ using Bot.Channels.Telegram;
 using Bot.Core.Channels;
 using Bot.Core.Delivery;
 using Bot.Core.Delivery.Dispatch;
+using Bot.Core.Delivery.Store;
 using Bot.Core.Rendering;
 using Bot.Core.Storage;
 using Bot.Host.Composition;
@@ -17,8 +18,8 @@ namespace Bot.Benchmarks.TelegramRate;
 
 /// <summary>
 /// The delivery half of <c>bot run</c> (store, planner, dispatcher, the Telegram sender over HTTP) composed as the
-/// host composes it, on a throwaway SQLite file, with <c>chats</c> Telegram channels named <c>chat-0001</c>… and
-/// both pacers (the engine's <c>Delivery:Pacing</c> and the sender's <c>Telegram:Limits</c>) set to the given limits.
+/// host composes it, on a throwaway SQLite file, with <c>chats</c> Telegram channels named <c>chat-0001</c>… and the
+/// Telegram budgets of <c>Delivery:Pacing</c> set to the given limits.
 /// </summary>
 public sealed class TelegramBenchHost : IAsyncDisposable
 {
@@ -31,10 +32,10 @@ public sealed class TelegramBenchHost : IAsyncDisposable
         _host = host;
     }
 
-    public IDeliveryStore Store => _host.Services.GetRequiredService<IDeliveryStore>();
+    public IDeliveryQueries Store => _host.Services.GetRequiredService<IDeliveryQueries>();
 
     public static async Task<TelegramBenchHost> StartAsync(
-        Uri apiBaseUrl, string token, TelegramLimitsOptions limits, int chats, IEnumerable<KeyValuePair<string, string?>> overrides)
+        Uri apiBaseUrl, string token, TelegramLimits limits, int chats, IEnumerable<KeyValuePair<string, string?>> overrides)
     {
         var folder = Path.Combine(Path.GetTempPath(), $"bot-telegram-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
@@ -84,7 +85,7 @@ public sealed class TelegramBenchHost : IAsyncDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private static Dictionary<string, string?> Settings(string folder, Uri apiBaseUrl, string token, TelegramLimitsOptions limits, int chats)
+    private static Dictionary<string, string?> Settings(string folder, Uri apiBaseUrl, string token, TelegramLimits limits, int chats)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -97,12 +98,8 @@ public sealed class TelegramBenchHost : IAsyncDisposable
             ["Delivery:TemplatesFolder"] = Path.Combine(AppContext.BaseDirectory, "templates"),
             ["Telegram:BotToken"] = token,
             ["Telegram:ApiBaseUrl"] = apiBaseUrl.ToString(),
-            ["Telegram:Limits:GlobalPerSecond"] = Text(limits.GlobalPerSecond),
-            ["Telegram:Limits:PerChatPerMinute"] = Text(limits.PerChatPerMinute),
-            ["Telegram:Limits:PrivateChatPerSecond"] = Text(limits.PrivateChatPerSecond),
         };
 
-        // The engine paces before the sender does; its Telegram budgets get the same numbers.
         var budgets = new (string Scope, int Limit, string Window)[]
         {
             ("Channel", limits.GlobalPerSecond, "00:00:01"),

@@ -69,12 +69,7 @@ public static class TelegramRateHarness
         string article, int chats, int scale, IReadOnlyList<KeyValuePair<string, string?>> settings, TimeSpan timeout, bool quiet)
     {
         var fakeOptions = new FakeTelegramBotApiOptions().ScaleRateLimits(scale);
-        var limits = new TelegramLimitsOptions
-        {
-            GlobalPerSecond = fakeOptions.GlobalPerSecond,
-            PerChatPerMinute = fakeOptions.GroupPerMinute,
-            PrivateChatPerSecond = fakeOptions.PrivatePerSecond,
-        };
+        var limits = new TelegramLimits(fakeOptions.GlobalPerSecond, fakeOptions.GroupPerMinute, fakeOptions.PrivatePerSecond);
         await using var fake = await FakeTelegramBotApi.StartAsync(fakeOptions);
         await using var host = await TelegramBenchHost.StartAsync(fake.BaseUrl, fake.Token, limits, chats, settings);
 

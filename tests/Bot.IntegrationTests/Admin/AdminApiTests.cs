@@ -55,7 +55,7 @@ public sealed class AdminApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
         Assert.Equal(Unauthorized, await response.Content.ReadAsStringAsync());
-        Assert.False((await _host.Store.ListDestinationsAsync(CancellationToken.None)).Single(d => d.Name == "news").Paused);
+        Assert.False((await _host.Store.Destinations.ListAsync(CancellationToken.None)).Single(d => d.Name == "news").Paused);
         Assert.Empty(await _host.AuditAsync());
     }
 
@@ -136,7 +136,7 @@ public sealed class AdminApiTests : IAsyncLifetime
     [Fact]
     public async Task Resume_DisabledDestination_IsEnabledAgain()
     {
-        await _host.Store.SetDisabledAsync("news", "Telegram 403: Forbidden: bot was kicked from the channel chat", CancellationToken.None);
+        await _host.Store.Destinations.SetDisabledAsync("news", "Telegram 403: Forbidden: bot was kicked from the channel chat", CancellationToken.None);
         var (_, before) = await GetAsync("/admin/api/destinations");
 
         var (status, body) = await PostAsync("/admin/api/destinations/news/resume");
@@ -144,7 +144,7 @@ public sealed class AdminApiTests : IAsyncLifetime
         Assert.Contains("""{"name":"news","channel":"telegram","address":"-1001000000001","configured":true,"paused":false,"disabled":true,"disabledReason":"Telegram 403: Forbidden: bot was kicked from the channel chat"}""", before);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("""{"name":"news","channel":"telegram","address":"-1001000000001","configured":true,"paused":false,"disabled":false,"disabledReason":null}""", body);
-        Assert.False((await _host.Store.ListDestinationsAsync(CancellationToken.None)).Single(d => d.Name == "news").Disabled);
+        Assert.False((await _host.Store.Destinations.ListAsync(CancellationToken.None)).Single(d => d.Name == "news").Disabled);
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class AdminApiTests : IAsyncLifetime
         var (_, deadList) = await GetAsync("/admin/api/deliveries?status=dead");
 
         var (status, body) = await PostAsync($"/admin/api/deliveries/{id}/retry");
-        var sent = await _host.WaitForDeliveryAsync((await _host.Store.ListAsync(new DeliveryQuery(), CancellationToken.None)).Single(d => d.Id == id).ArticleKey, DeliveryStatus.Sent);
+        var sent = await _host.WaitForDeliveryAsync((await _host.Store.Queries.ListAsync(new DeliveryQuery(), CancellationToken.None)).Single(d => d.Id == id).ArticleKey, DeliveryStatus.Sent);
         var (again, againBody) = await PostAsync($"/admin/api/deliveries/{id}/retry");
 
         Assert.Contains($"\"id\":{id},", deadList, StringComparison.Ordinal);
@@ -202,13 +202,13 @@ public sealed class AdminApiTests : IAsyncLifetime
         var second = await DeadDeliveryAsync("Second to die");
 
         var (status, body) = await PostAsync("/admin/api/deliveries/retry-dead");
-        await Eventually.HoldsAsync(async () => (await _host.Store.ListAsync(new DeliveryQuery(DeliveryStatus.Sent, Destination: "news"), CancellationToken.None)).Count == 2, "both sent");
+        await Eventually.HoldsAsync(async () => (await _host.Store.Queries.ListAsync(new DeliveryQuery(DeliveryStatus.Sent, Destination: "news"), CancellationToken.None)).Count == 2, "both sent");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("""{"requeued":2}""", body);
         Assert.Equal(
             [first, second],
-            (await _host.Store.ListAsync(new DeliveryQuery(DeliveryStatus.Sent, Destination: "news"), CancellationToken.None)).Select(d => d.Id).Order());
+            (await _host.Store.Queries.ListAsync(new DeliveryQuery(DeliveryStatus.Sent, Destination: "news"), CancellationToken.None)).Select(d => d.Id).Order());
         Assert.Contains((AdminOperations.Actor, "http-command", "retry --dead: requeued 2"), await _host.AuditAsync());
     }
 
@@ -281,12 +281,12 @@ public sealed class AdminApiTests : IAsyncLifetime
     /// <summary>An announcement to <c>news</c> that gave up: held while paused, then marked dead in the store.</summary>
     private async Task<long> DeadDeliveryAsync(string title)
     {
-        await _host.Store.SetPausedAsync("news", true, CancellationToken.None);
+        await _host.Store.Destinations.SetPausedAsync("news", true, CancellationToken.None);
         var key = await _host.ImportAsync(title);
         var held = await _host.WaitForDeliveryAsync(key, DeliveryStatus.Held);
         await _host.ExecuteAsync(
             "UPDATE deliveries SET status = 'dead', attempts = 5, last_error = 'Telegram 400: Bad Request: chat not found' WHERE id = @Id", new { held.Id });
-        await _host.Store.SetPausedAsync("news", false, CancellationToken.None);
+        await _host.Store.Destinations.SetPausedAsync("news", false, CancellationToken.None);
         return held.Id;
     }
 }

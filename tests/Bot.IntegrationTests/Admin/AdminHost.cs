@@ -65,14 +65,14 @@ internal sealed partial class AdminHost : IAsyncDisposable
         await host._app.StartAsync();
         host.Address = new Uri(host._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         await Eventually.HoldsAsync(() => host._app.Services.GetRequiredService<StoreReadiness>().IsReady, "the store is ready");
-        await Eventually.HoldsAsync(async () => (await host.Store.ListDestinationsAsync(CancellationToken.None)).Count > 0, "the destinations are recorded");
+        await Eventually.HoldsAsync(async () => (await host.Store.Destinations.ListAsync(CancellationToken.None)).Count > 0, "the destinations are recorded");
         host.Api = host.Client();
         host.Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminKey ?? "none");
         host.Anonymous = host.Client();
         return host;
     }
 
-    public IDeliveryStore Store => _app.Services.GetRequiredService<IDeliveryStore>();
+    public SqlOutbox Store => new(_app.Services.GetRequiredService<Bot.Storage.IDbConnectionFactory>(), _app.Services.GetRequiredService<TimeProvider>());
 
     /// <summary>A client with its own cookie jar, not following redirects, as a browser tab.</summary>
     public HttpClient Client(CookieContainer? cookies = null) =>
@@ -94,7 +94,7 @@ internal sealed partial class AdminHost : IAsyncDisposable
     }
 
     public async Task<IReadOnlyList<DeliveryRecord>> DeliveriesAsync(string articleKey, string destination = "news") =>
-        [.. (await Store.ListAsync(new DeliveryQuery(ArticleKey: articleKey, Destination: destination), CancellationToken.None))];
+        [.. (await Store.Queries.ListAsync(new DeliveryQuery(ArticleKey: articleKey, Destination: destination), CancellationToken.None))];
 
     public async Task<DeliveryRecord> WaitForDeliveryAsync(string articleKey, DeliveryStatus status, DeliveryKind kind = DeliveryKind.Announce, string destination = "news")
     {

@@ -31,7 +31,7 @@ public sealed class AdminKeyUnsetTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(AdminAccess.NotConfiguredText, await response.Content.ReadAsStringAsync());
-        Assert.False((await _host.Store.ListDestinationsAsync(CancellationToken.None)).Single(d => d.Name == "news").Paused);
+        Assert.False((await _host.Store.Destinations.ListAsync(CancellationToken.None)).Single(d => d.Name == "news").Paused);
     }
 
     [Fact]

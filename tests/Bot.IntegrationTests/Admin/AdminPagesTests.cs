@@ -117,7 +117,7 @@ public sealed class AdminPagesTests : IAsyncLifetime
         using var response = await browser.PostAsync("/admin/destinations/news/pause", Form());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.False((await _host.Store.ListDestinationsAsync(CancellationToken.None)).Single(d => d.Name == "news").Paused);
+        Assert.False((await _host.Store.Destinations.ListAsync(CancellationToken.None)).Single(d => d.Name == "news").Paused);
         Assert.Empty(await _host.AuditAsync());
     }
 
@@ -132,7 +132,7 @@ public sealed class AdminPagesTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal("/admin", response.Headers.Location?.OriginalString);
-        Assert.True((await _host.Store.ListDestinationsAsync(CancellationToken.None)).Single(d => d.Name == "news").Paused);
+        Assert.True((await _host.Store.Destinations.ListAsync(CancellationToken.None)).Single(d => d.Name == "news").Paused);
         Assert.Contains("<td>paused</td>", after, StringComparison.Ordinal);
         Assert.Contains("action=\"/admin/destinations/news/resume\"", after, StringComparison.Ordinal);
         Assert.Equal([(AdminOperations.Actor, "http-command", "pause news: paused")], await _host.AuditAsync());
@@ -147,17 +147,17 @@ public sealed class AdminPagesTests : IAsyncLifetime
         using var response = await browser.PostAsync("/admin/destinations/news/pause", Form(("form_token", AdminHost.FormToken(login))));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.False((await _host.Store.ListDestinationsAsync(CancellationToken.None)).Single(d => d.Name == "news").Paused);
+        Assert.False((await _host.Store.Destinations.ListAsync(CancellationToken.None)).Single(d => d.Name == "news").Paused);
     }
 
     [Fact]
     public async Task RetryForm_DeadDelivery_ShownThenQueuedAgainAndSent()
     {
-        await _host.Store.SetPausedAsync("news", true, CancellationToken.None);
+        await _host.Store.Destinations.SetPausedAsync("news", true, CancellationToken.None);
         var key = await _host.ImportAsync("Dead on the dashboard");
         var held = await _host.WaitForDeliveryAsync(key, DeliveryStatus.Held);
         await _host.ExecuteAsync("UPDATE deliveries SET status = 'dead', last_error = 'Telegram 400: <b>chat</b> not found' WHERE id = @Id", new { held.Id });
-        await _host.Store.SetPausedAsync("news", false, CancellationToken.None);
+        await _host.Store.Destinations.SetPausedAsync("news", false, CancellationToken.None);
         using var browser = await SignInAsync();
         var dashboard = await browser.GetStringAsync("/admin");
 

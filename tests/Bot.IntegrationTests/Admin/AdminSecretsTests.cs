@@ -50,12 +50,12 @@ public sealed class AdminSecretsTests : IAsyncLifetime
     {
         var key = await _host.ImportAsync("Nothing gets through");
         await Eventually.HoldsAsync(
-            async () => (await _host.Store.ListAsync(new DeliveryQuery(ArticleKey: key), CancellationToken.None)).Any(d => d.LastError is not null && d.Destination == "hook"),
+            async () => (await _host.Store.Queries.ListAsync(new DeliveryQuery(ArticleKey: key), CancellationToken.None)).Any(d => d.LastError is not null && d.Destination == "hook"),
             "the webhook send failed");
         await Eventually.HoldsAsync(
-            async () => (await _host.Store.ListAsync(new DeliveryQuery(ArticleKey: key), CancellationToken.None)).Any(d => d.LastError is not null && d.Destination == "news"),
+            async () => (await _host.Store.Queries.ListAsync(new DeliveryQuery(ArticleKey: key), CancellationToken.None)).Any(d => d.LastError is not null && d.Destination == "news"),
             "the Telegram send failed");
-        await _host.Store.SetDisabledAsync("hook", $"Discord 404 at {_webhook}", CancellationToken.None);
+        await _host.Store.Destinations.SetDisabledAsync("hook", $"Discord 404 at {_webhook}", CancellationToken.None);
         var bodies = new List<string>();
         foreach (var path in new[] { "/admin/api/status", "/admin/api/destinations", "/admin/api/articles", $"/admin/api/articles/{Uri.EscapeDataString(key)}", "/admin/api/deliveries" })
         {

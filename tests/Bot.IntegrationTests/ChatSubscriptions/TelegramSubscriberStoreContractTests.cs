@@ -28,7 +28,7 @@ public abstract class TelegramSubscriberStoreContractTests : IAsyncLifetime
 
     private ITelegramSubscriberStore Store => provider!.GetRequiredService<ITelegramSubscriberStore>();
 
-    private SqlDeliveryStore Deliveries => new(provider!.GetRequiredService<IDbConnectionFactory>(), Clock);
+    private SqlOutbox Deliveries => new(provider!.GetRequiredService<IDbConnectionFactory>(), Clock);
 
     public async Task InitializeAsync()
     {
@@ -129,9 +129,9 @@ public abstract class TelegramSubscriberStoreContractTests : IAsyncLifetime
         await Store.MarkBlockedAsync(1006, "gone", None);
         var fanOut = new PlannedFanOut("k", 1, Chats, DeliveryKind.Announce, FanOutSource.ChatSubscribers) { Topics = ["غزة", "politics"] };
 
-        var first = await Deliveries.FanOutAsync(fanOut, 0, 2, None);
-        var second = await Deliveries.FanOutAsync(fanOut, first.NextCursor, 2, None);
-        var again = await Deliveries.FanOutAsync(fanOut, 0, 10, None);
+        var first = await Deliveries.Planning.FanOutAsync(fanOut, 0, 2, None);
+        var second = await Deliveries.Planning.FanOutAsync(fanOut, first.NextCursor, 2, None);
+        var again = await Deliveries.Planning.FanOutAsync(fanOut, 0, 10, None);
 
         Assert.Equal((2, false), (first.Created, first.Done));
         Assert.Equal((1, true), (second.Created, second.Done));
@@ -146,7 +146,7 @@ public abstract class TelegramSubscriberStoreContractTests : IAsyncLifetime
         await Store.SubscribeAsync(1001, 1001, null, null, None);
         await Store.SubscribeAsync(1002, 1002, null, "sport", None);
 
-        await Deliveries.FanOutAsync(new PlannedFanOut("k", 1, Chats, DeliveryKind.Announce, FanOutSource.ChatSubscribers), 0, 10, None);
+        await Deliveries.Planning.FanOutAsync(new PlannedFanOut("k", 1, Chats, DeliveryKind.Announce, FanOutSource.ChatSubscribers), 0, 10, None);
 
         Assert.Equal(["1001"], await RecipientsAsync("k", DeliveryKind.Announce));
     }
@@ -156,13 +156,13 @@ public abstract class TelegramSubscriberStoreContractTests : IAsyncLifetime
     {
         await ArrangeArticleAsync("k", versions: 3);
         foreach (var chat in new long[] { 1001, 1002, 1003, 1004 }) await Store.SubscribeAsync(chat, chat, null, null, None);
-        await Deliveries.FanOutAsync(new PlannedFanOut("k", 1, Chats, DeliveryKind.Announce, FanOutSource.ChatSubscribers), 0, 10, None);
+        await Deliveries.Planning.FanOutAsync(new PlannedFanOut("k", 1, Chats, DeliveryKind.Announce, FanOutSource.ChatSubscribers), 0, 10, None);
         await SendAllAsync(except: "1004");
         await Store.UnsubscribeAsync(1002, None);
         await Store.MarkBlockedAsync(1003, "gone", None);
 
-        await Deliveries.FanOutAsync(new PlannedFanOut("k", 2, Chats, DeliveryKind.Edit, FanOutSource.AnnouncedChats), 0, 10, None);
-        await Deliveries.FanOutAsync(new PlannedFanOut("k", 3, Chats, DeliveryKind.Delete, FanOutSource.AnnouncedChats), 0, 10, None);
+        await Deliveries.Planning.FanOutAsync(new PlannedFanOut("k", 2, Chats, DeliveryKind.Edit, FanOutSource.AnnouncedChats), 0, 10, None);
+        await Deliveries.Planning.FanOutAsync(new PlannedFanOut("k", 3, Chats, DeliveryKind.Delete, FanOutSource.AnnouncedChats), 0, 10, None);
 
         // 1004's announcement is still queued: its edit queues behind it.
         Assert.Equal(["1001", "1004"], await RecipientsAsync("k", DeliveryKind.Edit));
@@ -173,7 +173,7 @@ public abstract class TelegramSubscriberStoreContractTests : IAsyncLifetime
     public async Task Unsubscribe_CancelsQueuedAnnouncementsAndEditsOfThatChatOnly()
     {
         await ArrangeArticleAsync("k", versions: 3);
-        await Deliveries.AddAsync(
+        await Deliveries.Planning.AddAsync(
         [
             new PlannedDelivery("k", 1, Chats, "1001", DeliveryKind.Announce),
             new PlannedDelivery("k", 2, Chats, "1001", DeliveryKind.Edit),
@@ -185,7 +185,7 @@ public abstract class TelegramSubscriberStoreContractTests : IAsyncLifetime
 
         await Store.UnsubscribeAsync(1001, None);
 
-        var rows = await Deliveries.ListAsync(new DeliveryQuery(Limit: 100), None);
+        var rows = await Deliveries.Queries.ListAsync(new DeliveryQuery(Limit: 100), None);
         Assert.Equal(
             [("1001", DeliveryKind.Announce, DeliveryStatus.Cancelled), ("1001", DeliveryKind.Edit, DeliveryStatus.Cancelled),
              ("1001", DeliveryKind.Delete, DeliveryStatus.Queued), ("1002", DeliveryKind.Announce, DeliveryStatus.Queued)],
@@ -196,7 +196,7 @@ public abstract class TelegramSubscriberStoreContractTests : IAsyncLifetime
     public async Task MarkBlocked_CancelsEverythingQueuedForThatChat()
     {
         await ArrangeArticleAsync("k", versions: 3);
-        await Deliveries.AddAsync(
+        await Deliveries.Planning.AddAsync(
         [
             new PlannedDelivery("k", 2, Chats, "1001", DeliveryKind.Edit),
             new PlannedDelivery("k", 3, Chats, "1001", DeliveryKind.Delete),
@@ -206,7 +206,7 @@ public abstract class TelegramSubscriberStoreContractTests : IAsyncLifetime
 
         await Store.MarkBlockedAsync(1001, "Telegram 403: Forbidden: user is deactivated", None);
 
-        var rows = await Deliveries.ListAsync(new DeliveryQuery(Limit: 100), None);
+        var rows = await Deliveries.Queries.ListAsync(new DeliveryQuery(Limit: 100), None);
         Assert.Equal(
             [("1001", DeliveryStatus.Cancelled), ("1001", DeliveryStatus.Cancelled), ("1002", DeliveryStatus.Queued)],
             rows.Select(r => (r.Recipient, r.Status)).Order());
@@ -214,7 +214,7 @@ public abstract class TelegramSubscriberStoreContractTests : IAsyncLifetime
 
     private async Task ArrangeArticleAsync(string key, int versions = 1)
     {
-        await Deliveries.SyncDestinationsAsync([TelegramSubscriberDestination.Create()], None);
+        await Deliveries.Destinations.SyncAsync([TelegramSubscriberDestination.Create()], None);
         var articles = provider!.GetRequiredService<IArticleStore>();
         for (var version = 1; version <= versions; version++)
         {
@@ -223,7 +223,7 @@ public abstract class TelegramSubscriberStoreContractTests : IAsyncLifetime
     }
 
     private async Task<string[]> RecipientsAsync(string key, DeliveryKind kind) =>
-        [.. (await Deliveries.ListAsync(new DeliveryQuery(Limit: 100), None))
+        [.. (await Deliveries.Queries.ListAsync(new DeliveryQuery(Limit: 100), None))
             .Where(r => r.ArticleKey == key && r.Kind == kind).Select(r => r.Recipient).Order(StringComparer.Ordinal)];
 
     private async Task SendAllAsync(string except)
@@ -234,6 +234,6 @@ public abstract class TelegramSubscriberStoreContractTests : IAsyncLifetime
             await Deliveries.MarkSentAsync(delivery.Id, "host", ["7"], Clock.GetUtcNow(), None);
         }
 
-        await Deliveries.ReleaseAsync("host", None);
+        await Deliveries.Claims.ReleaseAsync("host", None);
     }
 }

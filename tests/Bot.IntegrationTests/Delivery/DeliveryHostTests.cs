@@ -69,7 +69,7 @@ public sealed class DeliveryHostTests : IDisposable
 
         Assert.Equal((1, 1, 1), (Files("telegram"), Files("discord"), Files("email")));
         Assert.Equal(["discord", "email", "telegram"], host.Services.GetRequiredService<ChannelSenderSet>().DryChannels.Order());
-        var sent = await host.Services.GetRequiredService<IDeliveryStore>().ListAsync(new DeliveryQuery(Status: DeliveryStatus.Sent), CancellationToken.None);
+        var sent = await host.Services.GetRequiredService<Bot.Core.Delivery.Store.IDeliveryQueries>().ListAsync(new DeliveryQuery(Status: DeliveryStatus.Sent), CancellationToken.None);
         Assert.Equal(3, sent.Count);
         Assert.Contains(sent, d => d.Recipient == "reader@example.invalid");
         var telegram = await File.ReadAllTextAsync(Directory.GetFiles(Path.Combine(_folder, "outbox", "telegram")).Single());
@@ -111,7 +111,7 @@ public sealed class DeliveryHostTests : IDisposable
     {
         using var host = Build(("Delivery:Retry:MaxAttempts", "0"));
 
-        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<Bot.Core.Delivery.Timing.RetryOptions>>().Value);
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<Bot.Core.Delivery.Outcomes.RetryOptions>>().Value);
 
         Assert.Contains("Delivery:Retry:MaxAttempts must be at least 1", error.Message);
     }

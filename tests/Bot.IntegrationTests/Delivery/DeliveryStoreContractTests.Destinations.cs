@@ -12,13 +12,13 @@ public abstract partial class DeliveryStoreContractTests
     public async Task SyncDestinations_AfterTheTargetMoved_KeepsTheNewAddressUntilTheConfigurationChanges()
     {
         var (store, _, _) = await OpenAsync();
-        await store.SyncDestinationsAsync([Group("-100")], CancellationToken.None);
-        await store.SetAddressAsync("news", "-1009999", CancellationToken.None);
+        await store.Destinations.SyncAsync([Group("-100")], CancellationToken.None);
+        await store.Destinations.SetAddressAsync("news", "-1009999", CancellationToken.None);
 
-        await store.SyncDestinationsAsync([Group("-100")], CancellationToken.None);
-        var afterRestart = (await store.ListDestinationsAsync(CancellationToken.None)).Single().Address;
-        await store.SyncDestinationsAsync([Group("-200")], CancellationToken.None);
-        var afterReconfiguring = (await store.ListDestinationsAsync(CancellationToken.None)).Single().Address;
+        await store.Destinations.SyncAsync([Group("-100")], CancellationToken.None);
+        var afterRestart = (await store.Destinations.ListAsync(CancellationToken.None)).Single().Address;
+        await store.Destinations.SyncAsync([Group("-200")], CancellationToken.None);
+        var afterReconfiguring = (await store.Destinations.ListAsync(CancellationToken.None)).Single().Address;
 
         Assert.Equal(("-1009999", "-200"), (afterRestart, afterReconfiguring));
     }

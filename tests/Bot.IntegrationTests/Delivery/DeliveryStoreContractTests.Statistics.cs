@@ -10,7 +10,7 @@ public abstract partial class DeliveryStoreContractTests
     public async Task Statistics_MixedOutcomes_CountedPerDestinationAndStatus()
     {
         var store = await ArrangeAsync("a", "b");
-        await store.AddAsync([Planned("a", "tg"), Planned("b", "tg"), Planned("a", "dc"), Planned("a", "mail", recipient: "x@example.org")], CancellationToken.None);
+        await store.Planning.AddAsync([Planned("a", "tg"), Planned("b", "tg"), Planned("a", "dc"), Planned("a", "mail", recipient: "x@example.org")], CancellationToken.None);
         var claimed = await ClaimAsync(store);
         await store.MarkSentAsync(claimed.Single(c => c.Destination == "tg").Id, "host-a", ["m1"], Clock.GetUtcNow(), CancellationToken.None);
         await store.MarkDeadAsync(claimed.Single(c => c.Destination == "dc").Id, "host-a", "403", [], Clock.GetUtcNow(), CancellationToken.None);

@@ -2,6 +2,7 @@ using Bot.Core.Articles;
 using Bot.Core.Channels;
 using Bot.Core.Delivery;
 using Bot.Core.Delivery.Planning;
+using Bot.Core.Delivery.Store;
 using Bot.Core.Storage;
 using Bot.IntegrationTests.Support;
 using Bot.Storage;
@@ -42,19 +43,19 @@ public abstract partial class DeliveryStoreContractTests : IAsyncLifetime
     }
 
     /// <summary>A store on the test database as a fresh process would open it.</summary>
-    protected async Task<(SqlDeliveryStore Deliveries, IArticleStore Articles, IDbConnectionFactory Factory)> OpenAsync()
+    protected async Task<(SqlOutbox Deliveries, IArticleStore Articles, IDbConnectionFactory Factory)> OpenAsync()
     {
         var provider = TestStorage.Open(Provider, ConnectionString, Clock);
         _providers.Add(provider);
         await provider.GetRequiredService<IStoreHealth>().MigrateAsync(None);
         var factory = provider.GetRequiredService<IDbConnectionFactory>();
-        return (new SqlDeliveryStore(factory, Clock), provider.GetRequiredService<IArticleStore>(), factory);
+        return (new SqlOutbox(factory, Clock), provider.GetRequiredService<IArticleStore>(), factory);
     }
 
-    private async Task<SqlDeliveryStore> ArrangeAsync(params string[] articleKeys)
+    private async Task<SqlOutbox> ArrangeAsync(params string[] articleKeys)
     {
         var (store, articles, _) = await OpenAsync();
-        await store.SyncDestinationsAsync(
+        await store.Destinations.SyncAsync(
         [
             new Destination("tg", ChannelNames.Telegram, "-100", null, DestinationFilter.Everything),
             new Destination("dc", ChannelNames.Discord, "42", null, DestinationFilter.Everything),
@@ -70,7 +71,7 @@ public abstract partial class DeliveryStoreContractTests : IAsyncLifetime
     private static PlannedDelivery Planned(string key, string destination, DeliveryKind kind = DeliveryKind.Announce, int version = 1, string recipient = "") =>
         new(key, version, destination, recipient, kind);
 
-    private Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(SqlDeliveryStore store, string owner = "host-a", int limit = 10) =>
+    private Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(SqlOutbox store, string owner = "host-a", int limit = 10) =>
         store.ClaimAsync(owner, limit, Clock.GetUtcNow(), Clock.GetUtcNow().AddMinutes(2), None);
 
     [SkippableFact]
@@ -78,18 +79,18 @@ public abstract partial class DeliveryStoreContractTests : IAsyncLifetime
     {
         var store = await ArrangeAsync("a");
 
-        var first = await store.AddAsync([Planned("a", "tg"), Planned("a", "dc")], None);
-        var second = await store.AddAsync([Planned("a", "tg"), Planned("a", "dc")], None);
+        var first = await store.Planning.AddAsync([Planned("a", "tg"), Planned("a", "dc")], None);
+        var second = await store.Planning.AddAsync([Planned("a", "tg"), Planned("a", "dc")], None);
 
         Assert.Equal((2, 0), (first, second));
-        Assert.Equal(2, (await store.ListAsync(new DeliveryQuery(), None)).Count);
+        Assert.Equal(2, (await store.Queries.ListAsync(new DeliveryQuery(), None)).Count);
     }
 
     [SkippableFact]
     public async Task Claim_TwoArticlesToOneDestination_OnlyTheOlderUntilItIsDone()
     {
         var store = await ArrangeAsync("a", "b");
-        await store.AddAsync([Planned("a", "tg"), Planned("b", "tg"), Planned("b", "dc")], None);
+        await store.Planning.AddAsync([Planned("a", "tg"), Planned("b", "tg"), Planned("b", "dc")], None);
 
         var first = await ClaimAsync(store);
         var meanwhile = await ClaimAsync(store, "host-b");
@@ -105,12 +106,12 @@ public abstract partial class DeliveryStoreContractTests : IAsyncLifetime
     public async Task Claim_EarlierDeliveryRetrying_BlocksTheLaterOne()
     {
         var store = await ArrangeAsync("a", "b");
-        await store.AddAsync([Planned("a", "tg"), Planned("b", "tg")], None);
+        await store.Planning.AddAsync([Planned("a", "tg"), Planned("b", "tg")], None);
         var a = Assert.Single(await ClaimAsync(store));
 
         await store.RescheduleAsync(a.Id, "host-a", Start.AddSeconds(30), "429", [], countAttempt: true, Clock.GetUtcNow(), None);
         var whileWaiting = await ClaimAsync(store);
-        var nextDue = await store.NextDueAsync(None);
+        var nextDue = await store.Claims.NextDueAsync(new ClaimRequest("host-a", 1, Clock.GetUtcNow(), Clock.GetUtcNow()), None);
         Clock.Advance(TimeSpan.FromSeconds(30));
         var retried = await ClaimAsync(store);
 
@@ -123,7 +124,7 @@ public abstract partial class DeliveryStoreContractTests : IAsyncLifetime
     public async Task Outcomes_NeedTheLease()
     {
         var store = await ArrangeAsync("a");
-        await store.AddAsync([Planned("a", "tg")], None);
+        await store.Planning.AddAsync([Planned("a", "tg")], None);
         var claimed = Assert.Single(await ClaimAsync(store));
 
         var stranger = await store.MarkSentAsync(claimed.Id, "host-b", ["x"], Clock.GetUtcNow(), None);
@@ -131,25 +132,25 @@ public abstract partial class DeliveryStoreContractTests : IAsyncLifetime
         var twice = await store.MarkSentAsync(claimed.Id, "host-a", ["y"], Clock.GetUtcNow(), None);
 
         Assert.Equal((false, true, false), (stranger, owner, twice));
-        var row = Assert.Single(await store.ListAsync(new DeliveryQuery(), None));
+        var row = Assert.Single(await store.Queries.ListAsync(new DeliveryQuery(), None));
         Assert.Equal(DeliveryStatus.Sent, row.Status);
         Assert.Equal(["m1", "m2"], row.RemoteIds);
         Assert.Equal(Start, row.SentAt);
     }
 
     [SkippableFact]
-    public async Task MarkSent_ARoundAtOnce_RecordsOnlyLeasesStillHeld()
+    public async Task Record_AGroupAtOnce_RecordsOnlyLeasesStillHeld()
     {
         var store = await ArrangeAsync("a");
-        await store.AddAsync([Planned("a", "tg"), Planned("a", "dc")], None);
+        await store.Planning.AddAsync([Planned("a", "tg"), Planned("a", "dc")], None);
         var claimed = await ClaimAsync(store);
-        await store.ReleaseAsync("host-a", None);
+        await store.Claims.ReleaseAsync("host-a", None);
         var reclaimed = await ClaimAsync(store, "host-b", limit: 1);
 
-        var marked = await store.MarkSentAsync("host-b", [.. claimed.Select(c => new SentDelivery(c.Id, [$"m{c.Id}"]))], Clock.GetUtcNow(), None);
+        var lost = await store.Outcomes.RecordAsync("host-b", [.. claimed.Select(c => new DeliveryOutcome(c.Id, DeliveryStatus.Sent, [$"m{c.Id}"]))], Clock.GetUtcNow(), None);
 
-        Assert.Equal(1, marked);
-        var sent = Assert.Single(await store.ListAsync(new DeliveryQuery(Status: DeliveryStatus.Sent), None));
+        Assert.Equal(claimed.Where(c => c.Id != reclaimed[0].Id).Select(c => c.Id), lost);
+        var sent = Assert.Single(await store.Queries.ListAsync(new DeliveryQuery(Status: DeliveryStatus.Sent), None));
         Assert.Equal(reclaimed[0].Id, sent.Id);
         Assert.Equal([$"m{sent.Id}"], sent.RemoteIds);
     }
@@ -158,7 +159,7 @@ public abstract partial class DeliveryStoreContractTests : IAsyncLifetime
     public async Task ExpiredLease_GoesBackToTheQueueWithTheAttemptCounted()
     {
         var store = await ArrangeAsync("a");
-        await store.AddAsync([Planned("a", "tg")], None);
+        await store.Planning.AddAsync([Planned("a", "tg")], None);
         var first = Assert.Single(await ClaimAsync(store, "crashed"));
 
         Clock.Advance(TimeSpan.FromMinutes(2));
@@ -173,25 +174,25 @@ public abstract partial class DeliveryStoreContractTests : IAsyncLifetime
     public async Task Release_OnShutdown_GivesTheAttemptBack()
     {
         var store = await ArrangeAsync("a");
-        await store.AddAsync([Planned("a", "tg"), Planned("a", "dc")], None);
+        await store.Planning.AddAsync([Planned("a", "tg"), Planned("a", "dc")], None);
         await ClaimAsync(store);
 
-        var released = await store.ReleaseAsync("host-a", None);
+        var released = await store.Claims.ReleaseAsync("host-a", None);
 
         Assert.Equal(2, released);
-        Assert.All(await store.ListAsync(new DeliveryQuery(), None), r => Assert.Equal((DeliveryStatus.Queued, 0), (r.Status, r.Attempts)));
+        Assert.All(await store.Queries.ListAsync(new DeliveryQuery(), None), r => Assert.Equal((DeliveryStatus.Queued, 0), (r.Status, r.Attempts)));
     }
 
     [SkippableFact]
     public async Task Reschedule_WithoutCountingTheAttempt_KeepsTheCount()
     {
         var store = await ArrangeAsync("a");
-        await store.AddAsync([Planned("a", "tg")], None);
+        await store.Planning.AddAsync([Planned("a", "tg")], None);
         var claimed = Assert.Single(await ClaimAsync(store));
 
         await store.RescheduleAsync(claimed.Id, "host-a", Start.AddSeconds(1), null, ["p1"], countAttempt: false, Clock.GetUtcNow(), None);
 
-        var row = Assert.Single(await store.ListAsync(new DeliveryQuery(), None));
+        var row = Assert.Single(await store.Queries.ListAsync(new DeliveryQuery(), None));
         Assert.Equal((DeliveryStatus.Queued, 0, Start.AddSeconds(1)), (row.Status, row.Attempts, row.NextAttemptAt));
         Assert.Equal(["p1"], row.RemoteIds);
     }
@@ -200,15 +201,15 @@ public abstract partial class DeliveryStoreContractTests : IAsyncLifetime
     public async Task Pause_SurvivesARestartAndResumeReleasesInOrder()
     {
         var store = await ArrangeAsync("a", "b");
-        await store.AddAsync([Planned("a", "tg")], None);
-        Assert.True(await store.SetPausedAsync("tg", true, None));
-        await store.AddAsync([Planned("b", "tg")], None);
+        await store.Planning.AddAsync([Planned("a", "tg")], None);
+        Assert.True(await store.Destinations.SetPausedAsync("tg", true, None));
+        await store.Planning.AddAsync([Planned("b", "tg")], None);
 
         var (restarted, _, _) = await OpenAsync();
-        var pausedAfterRestart = (await restarted.ListDestinationsAsync(None)).Single(d => d.Name == "tg").Paused;
+        var pausedAfterRestart = (await restarted.Destinations.ListAsync(None)).Single(d => d.Name == "tg").Paused;
         var whilePaused = await ClaimAsync(restarted);
-        var statuses = (await restarted.ListAsync(new DeliveryQuery(Destination: "tg"), None)).Select(r => r.Status).ToList();
-        await restarted.SetPausedAsync("tg", false, None);
+        var statuses = (await restarted.Queries.ListAsync(new DeliveryQuery(Destination: "tg"), None)).Select(r => r.Status).ToList();
+        await restarted.Destinations.SetPausedAsync("tg", false, None);
         var (again, _, _) = await OpenAsync();
         var afterResume = await ClaimAsync(again);
 
@@ -216,21 +217,21 @@ public abstract partial class DeliveryStoreContractTests : IAsyncLifetime
         Assert.Empty(whilePaused);
         Assert.Equal([DeliveryStatus.Held, DeliveryStatus.Held], statuses);
         Assert.Equal("a", Assert.Single(afterResume).ArticleKey);
-        Assert.False(await store.SetPausedAsync("nope", true, None));
+        Assert.False(await store.Destinations.SetPausedAsync("nope", true, None));
     }
 
     [SkippableFact]
     public async Task Disable_KeepsTheReasonAndStopsClaims()
     {
         var store = await ArrangeAsync("a");
-        await store.AddAsync([Planned("a", "tg"), Planned("a", "dc")], None);
+        await store.Planning.AddAsync([Planned("a", "tg"), Planned("a", "dc")], None);
 
-        await store.SetDisabledAsync("tg", "Forbidden: bot was kicked from the channel chat", None);
+        await store.Destinations.SetDisabledAsync("tg", "Forbidden: bot was kicked from the channel chat", None);
         var claimed = await ClaimAsync(store);
-        await store.SyncDestinationsAsync([new Destination("tg", ChannelNames.Telegram, "-100", null, DestinationFilter.Everything)], None);
+        await store.Destinations.SyncAsync([new Destination("tg", ChannelNames.Telegram, "-100", null, DestinationFilter.Everything)], None);
 
         Assert.Equal("dc", Assert.Single(claimed).Destination);
-        var tg = (await store.ListDestinationsAsync(None)).Single(d => d.Name == "tg");
+        var tg = (await store.Destinations.ListAsync(None)).Single(d => d.Name == "tg");
         Assert.Equal((true, "Forbidden: bot was kicked from the channel chat"), (tg.Disabled, tg.DisabledReason));
     }
 
@@ -239,9 +240,9 @@ public abstract partial class DeliveryStoreContractTests : IAsyncLifetime
     {
         var store = await ArrangeAsync();
 
-        await store.SetAddressAsync("tg", "-1009999", None);
+        await store.Destinations.SetAddressAsync("tg", "-1009999", None);
 
-        Assert.Equal("-1009999", (await store.ListDestinationsAsync(None)).Single(d => d.Name == "tg").Address);
+        Assert.Equal("-1009999", (await store.Destinations.ListAsync(None)).Single(d => d.Name == "tg").Address);
     }
 
     [SkippableFact]
@@ -264,86 +265,92 @@ public abstract partial class DeliveryStoreContractTests : IAsyncLifetime
         var cursor = 0L;
         do
         {
-            pages.Add(await store.FanOutAsync(fanOut, cursor, 2, None));
+            pages.Add(await store.Planning.FanOutAsync(fanOut, cursor, 2, None));
             cursor = pages[^1].NextCursor;
         }
         while (!pages[^1].Done);
-        var again = await store.FanOutAsync(fanOut, 0, 10, None);
+        var again = await store.Planning.FanOutAsync(fanOut, 0, 10, None);
 
         Assert.Equal([2, 2, 0], pages.Select(p => p.Created));
         Assert.Equal(0, again.Created);
         Assert.Equal(["a@example.org", "c@example.org", "d@example.org", "f@example.org"],
-            (await store.ListAsync(new DeliveryQuery(), None)).Select(r => r.Recipient).Order());
+            (await store.Queries.ListAsync(new DeliveryQuery(), None)).Select(r => r.Recipient).Order());
     }
 
     [SkippableFact]
     public async Task Corrections_FanOutToRecipientsWhoseAnnouncementWasSent()
     {
         var store = await ArrangeAsync("a");
-        await store.AddAsync([Planned("a", "mail", recipient: "x@example.org"), Planned("a", "mail", recipient: "y@example.org")], None);
+        await store.Planning.AddAsync([Planned("a", "mail", recipient: "x@example.org"), Planned("a", "mail", recipient: "y@example.org")], None);
         var claimed = await ClaimAsync(store);
         await store.MarkSentAsync(claimed.Single(c => c.Recipient == "x@example.org").Id, "host-a", ["1"], Clock.GetUtcNow(), None);
         await store.MarkDeadAsync(claimed.Single(c => c.Recipient == "y@example.org").Id, "host-a", "550", [], Clock.GetUtcNow(), None);
 
-        var progress = await store.FanOutAsync(new PlannedFanOut("a", 1, "mail", DeliveryKind.Correction, FanOutSource.AnnouncedRecipients), 0, 10, None);
+        var progress = await store.Planning.FanOutAsync(new PlannedFanOut("a", 1, "mail", DeliveryKind.Correction, FanOutSource.AnnouncedRecipients), 0, 10, None);
 
         Assert.Equal((1, true), (progress.Created, progress.Done));
-        Assert.Equal("x@example.org", (await store.ListAsync(new DeliveryQuery(), None)).Single(r => r.Kind == DeliveryKind.Correction).Recipient);
+        Assert.Equal("x@example.org", (await store.Queries.ListAsync(new DeliveryQuery(), None)).Single(r => r.Kind == DeliveryKind.Correction).Recipient);
     }
 
     [SkippableFact]
-    public async Task AnnouncementStates_CountOnlyEarlierVersions()
+    public async Task History_CountsOnlyEarlierVersions_PerThread()
     {
         var (store, articles, _) = await OpenAsync();
-        await store.SyncDestinationsAsync([new Destination("tg", ChannelNames.Telegram, "-1", null, DestinationFilter.Everything), new Destination("dc", ChannelNames.Discord, "1", null, DestinationFilter.Everything)], None);
+        await store.Destinations.SyncAsync([new Destination("tg", ChannelNames.Telegram, "-1", null, DestinationFilter.Everything), new Destination("dc", ChannelNames.Discord, "1", null, DestinationFilter.Everything)], None);
         await ImportAsync(articles, "a");
         await ImportAsync(articles, "a", body: "تصحيح");
-        await store.AddAsync([Planned("a", "tg"), Planned("a", "dc")], None);
+        await store.Planning.AddAsync([Planned("a", "tg"), Planned("a", "dc")], None);
         var claimed = await ClaimAsync(store);
         await store.MarkSentAsync(claimed.Single(c => c.Destination == "tg").Id, "host-a", ["1"], Clock.GetUtcNow(), None);
 
-        var forVersion2 = await store.GetAnnouncementStatesAsync("a", 2, None);
-        var forVersion1 = await store.GetAnnouncementStatesAsync("a", 1, None);
+        await store.Planning.AddAsync([Planned("a", "dc") with { Generation = 1 }], None);
 
-        Assert.Equal(AnnouncementState.Sent, forVersion2["tg"]);
-        Assert.Equal(AnnouncementState.Pending, forVersion2["dc"]);
-        Assert.Empty(forVersion1);
+        var forVersion2 = await store.Planning.GetHistoryAsync("a", 2, None);
+        var forVersion1 = await store.Planning.GetHistoryAsync("a", 1, None);
+
+        Assert.Equal(AnnouncementState.Sent, forVersion2.StateOf("tg"));
+        Assert.Equal(AnnouncementState.Pending, forVersion2.StateOf("dc"));
+        Assert.Equal(AnnouncementState.Pending, forVersion2.StateOf("dc", 1));
+        Assert.Equal([0, 1], forVersion2.GenerationsOf("dc"));
+        Assert.Empty(forVersion1.GenerationsOf("tg"));
     }
 
     [SkippableFact]
-    public async Task SentRemoteIds_AreTheLatestAnnouncementOrEdit()
+    public async Task Claim_CarriesWhatItsThreadLastSent()
     {
         var (store, articles, _) = await OpenAsync();
-        await store.SyncDestinationsAsync([new Destination("tg", ChannelNames.Telegram, "-1", null, DestinationFilter.Everything)], None);
+        await store.Destinations.SyncAsync([new Destination("tg", ChannelNames.Telegram, "-1", null, DestinationFilter.Everything)], None);
         await ImportAsync(articles, "a");
         await ImportAsync(articles, "a", body: "تصحيح");
-        await store.AddAsync([Planned("a", "tg")], None);
+        await store.Planning.AddAsync([Planned("a", "tg")], None);
         var announce = Assert.Single(await ClaimAsync(store));
-        await store.MarkSentAsync(announce.Id, "host-a", ["1", "2"], Clock.GetUtcNow(), None);
-        var beforeEdit = await store.GetSentRemoteIdsAsync("a", "tg", "", None);
-        await store.AddAsync([Planned("a", "tg", DeliveryKind.Edit, version: 2)], None);
+        await store.MarkSentAsync(announce.Id, "host-a", ["1", "2"], Clock.GetUtcNow(), None, version: 1);
+        await store.Planning.AddAsync([Planned("a", "tg", DeliveryKind.Edit, version: 2), Planned("a", "tg", DeliveryKind.Delete, version: 3)], None);
         var edit = Assert.Single(await ClaimAsync(store));
-        await store.MarkSentAsync(edit.Id, "host-a", ["1", "2", "3"], Clock.GetUtcNow(), None);
+        await store.MarkSentAsync(edit.Id, "host-a", ["1", "2", "3"], Clock.GetUtcNow(), None, version: 2);
+        var delete = Assert.Single(await ClaimAsync(store));
 
-        Assert.Equal(["1", "2"], beforeEdit);
-        Assert.Equal(["1", "2", "3"], await store.GetSentRemoteIdsAsync("a", "tg", "", None));
-        Assert.Null(await store.GetSentRemoteIdsAsync("a", "dc", "", None));
+        Assert.Null(announce.LastSent);
+        Assert.Equal((DeliveryKind.Announce, 1), (edit.LastSent!.Kind, edit.LastSent.Version));
+        Assert.Equal(["1", "2"], edit.LastSent.RemoteIds);
+        Assert.Equal((DeliveryKind.Edit, 2), (delete.LastSent!.Kind, delete.LastSent.Version));
+        Assert.Equal(["1", "2", "3"], delete.LastSent.RemoteIds);
     }
 
     [SkippableFact]
     public async Task CancelPending_LeavesSentAndDeletes()
     {
         var store = await ArrangeAsync("a");
-        await store.AddAsync([Planned("a", "tg"), Planned("a", "dc")], None);
+        await store.Planning.AddAsync([Planned("a", "tg"), Planned("a", "dc")], None);
         var tg = (await ClaimAsync(store, limit: 10)).Single(c => c.Destination == "tg");
         await store.MarkSentAsync(tg.Id, "host-a", ["1"], Clock.GetUtcNow(), None);
-        await store.ReleaseAsync("host-a", None);
-        await store.AddAsync([Planned("a", "tg", DeliveryKind.Delete)], None);
+        await store.Claims.ReleaseAsync("host-a", None);
+        await store.Planning.AddAsync([Planned("a", "tg", DeliveryKind.Delete)], None);
 
-        var cancelled = await store.CancelPendingAsync("a", None);
+        var cancelled = await store.Planning.CancelPendingAsync("a", "article retracted", None);
 
         Assert.Equal(1, cancelled);
-        var rows = await store.ListAsync(new DeliveryQuery(ArticleKey: "a"), None);
+        var rows = await store.Queries.ListAsync(new DeliveryQuery(ArticleKey: "a"), None);
         Assert.Equal(DeliveryStatus.Cancelled, rows.Single(r => r.Destination == "dc").Status);
         Assert.Equal(DeliveryStatus.Queued, rows.Single(r => r.Kind == DeliveryKind.Delete).Status);
     }
@@ -352,15 +359,15 @@ public abstract partial class DeliveryStoreContractTests : IAsyncLifetime
     public async Task Dead_RequeuedOneOrAll()
     {
         var store = await ArrangeAsync("a");
-        await store.AddAsync([Planned("a", "tg"), Planned("a", "dc")], None);
+        await store.Planning.AddAsync([Planned("a", "tg"), Planned("a", "dc")], None);
         foreach (var c in await ClaimAsync(store)) await store.MarkDeadAsync(c.Id, "host-a", "boom", [], Clock.GetUtcNow(), None);
-        var dead = await store.ListAsync(new DeliveryQuery(Status: DeliveryStatus.Dead), None);
+        var dead = await store.Queries.ListAsync(new DeliveryQuery(Status: DeliveryStatus.Dead), None);
 
-        var one = await store.RequeueDeadAsync(dead[0].Id, Clock.GetUtcNow(), None);
-        var rest = await store.RequeueDeadAsync(null, Clock.GetUtcNow(), None);
+        var one = await store.Outcomes.RequeueDeadAsync(dead[0].Id, Clock.GetUtcNow(), None);
+        var rest = await store.Outcomes.RequeueDeadAsync(null, Clock.GetUtcNow(), None);
 
         Assert.Equal((2, 1, 1), (dead.Count, one, rest));
-        Assert.All(await store.ListAsync(new DeliveryQuery(), None), r => Assert.Equal((DeliveryStatus.Queued, 0, "boom"), (r.Status, r.Attempts, r.LastError)));
+        Assert.All(await store.Queries.ListAsync(new DeliveryQuery(), None), r => Assert.Equal((DeliveryStatus.Queued, 0, "boom"), (r.Status, r.Attempts, r.LastError)));
     }
 
     [SkippableFact]
@@ -370,12 +377,12 @@ public abstract partial class DeliveryStoreContractTests : IAsyncLifetime
         await ImportAsync(articles, "a");
         await ImportAsync(articles, "b");
 
-        var before = await store.ListUnplannedAsync(10, None);
-        await store.MarkPlannedAsync("a", 1, None);
-        await store.MarkPlannedAsync("a", 1, None);
+        var before = await store.Planning.ListUnplannedAsync(10, None);
+        await store.Planning.MarkPlannedAsync(new("a", 1), None);
+        await store.Planning.MarkPlannedAsync(new("a", 1), None);
 
-        Assert.Equal([("a", 1), ("b", 1)], before.Order());
-        Assert.Equal([("b", 1)], await store.ListUnplannedAsync(10, None));
+        Assert.Equal([new("a", 1), new("b", 1)], before.OrderBy(v => v.ArticleKey));
+        Assert.Equal([new ArticleVersionRef("b", 1)], await store.Planning.ListUnplannedAsync(10, None));
     }
 
     [SkippableFact]
@@ -383,7 +390,7 @@ public abstract partial class DeliveryStoreContractTests : IAsyncLifetime
     {
         var (store, _, factory) = await OpenAsync();
 
-        await store.AuditAsync("dispatcher", "delivery-dead", "7", "gave up", Start, None);
+        await store.Audit.AuditAsync("dispatcher", "delivery-dead", "7", "gave up", Start, None);
 
         await using var connection = await factory.OpenAsync(None);
         var row = await connection.QuerySingleAsync<(string Actor, string Action, string Detail)>("SELECT actor, action, detail FROM audit_log");
@@ -395,8 +402,8 @@ public abstract partial class DeliveryStoreContractTests : IAsyncLifetime
     {
         var keys = Enumerable.Range(1, 10).Select(i => $"k{i:D2}").ToArray();
         var store = await ArrangeAsync(keys);
-        await store.AddAsync([.. keys.SelectMany(k => new[] { Planned(k, "tg"), Planned(k, "dc") })], None);
-        var hosts = new List<SqlDeliveryStore>();
+        await store.Planning.AddAsync([.. keys.SelectMany(k => new[] { Planned(k, "tg"), Planned(k, "dc") })], None);
+        var hosts = new List<SqlOutbox>();
         for (var i = 0; i < 4; i++) hosts.Add((await OpenAsync()).Deliveries);
 
         var sent = new List<string>();
@@ -446,26 +453,26 @@ public abstract partial class DeliveryStoreContractTests : IAsyncLifetime
         var store = await ArrangeAsync("a");
         var planned = Enumerable.Range(0, 2_500).Select(i => Planned("a", "mail", recipient: $"r{2_500 - i:D4}@example.org")).ToList();
 
-        var created = await store.AddAsync([.. planned, Planned("a", "nowhere"), planned[0]], None);
+        var created = await store.Planning.AddAsync([.. planned, Planned("a", "nowhere"), planned[0]], None);
 
         Assert.Equal(2_500, created);
-        var rows = await store.ListAsync(new DeliveryQuery(Limit: 5_000), None);
+        var rows = await store.Queries.ListAsync(new DeliveryQuery(Limit: 5_000), None);
         Assert.Equal(planned.Select(p => p.Recipient), rows.OrderBy(r => r.Id).Select(r => r.Recipient));
         Assert.All(rows, r => Assert.Equal((DeliveryStatus.Queued, Start), (r.Status, r.NextAttemptAt)));
     }
 
     [SkippableFact]
-    public async Task MarkSent_MoreRowsThanOneStatementTakes_RecordsEachOnesRemoteIds()
+    public async Task Record_MoreRowsThanOneStatementTakes_RecordsEachOnesRemoteIds()
     {
         var store = await ArrangeAsync("a");
-        await store.AddAsync([.. Enumerable.Range(0, 1_200).Select(i => Planned("a", "mail", recipient: $"r{i:D4}@example.org"))], None);
+        await store.Planning.AddAsync([.. Enumerable.Range(0, 1_200).Select(i => Planned("a", "mail", recipient: $"r{i:D4}@example.org"))], None);
         var claimed = await ClaimAsync(store, limit: 1_200);
         Clock.Advance(TimeSpan.FromSeconds(3));
 
-        var marked = await store.MarkSentAsync("host-a", [.. claimed.Select(c => new SentDelivery(c.Id, [$"m{c.Id}", "x"]))], Clock.GetUtcNow(), None);
+        var lost = await store.Outcomes.RecordAsync("host-a", [.. claimed.Select(c => new DeliveryOutcome(c.Id, DeliveryStatus.Sent, [$"m{c.Id}", "x"], SentVersion: 1))], Clock.GetUtcNow(), None);
 
-        Assert.Equal((1_200, 1_200), (claimed.Count, marked));
-        var rows = await store.ListAsync(new DeliveryQuery(Limit: 5_000), None);
+        Assert.Equal((1_200, 0), (claimed.Count, lost.Count));
+        var rows = await store.Queries.ListAsync(new DeliveryQuery(Limit: 5_000), None);
         Assert.Equal(1_200, rows.Count);
         Assert.All(rows, r =>
         {

@@ -33,13 +33,13 @@ public sealed class EmailOptionsValidatorTests
         {
             From = "news@example.org",
             PublicBaseUrl = "ftp://example.org",
-            Smtp = { Host = "smtp.example.org", Port = 0, PoolSize = 0, MaxPerSecond = 0, Password = "p" },
+            Smtp = { Host = "smtp.example.org", Port = 0, PoolSize = 0, Password = "p" },
             Dkim = { PrivateKeyPath = "/nonexistent/key.pem" },
         };
 
         var result = new EmailOptionsValidator().Validate(null, options);
 
-        foreach (var key in new[] { "Email:Smtp:Port", "Email:Smtp:PoolSize", "Email:Smtp:MaxPerSecond", "Email:Smtp:Username", "Email:PublicBaseUrl", "Email:Dkim:Domain", "Email:Dkim:Selector", "Email:Dkim:PrivateKeyPath" })
+        foreach (var key in new[] { "Email:Smtp:Port", "Email:Smtp:PoolSize", "Email:Smtp:Username", "Email:PublicBaseUrl", "Email:Dkim:Domain", "Email:Dkim:Selector", "Email:Dkim:PrivateKeyPath" })
         {
             Assert.Contains(key, result.FailureMessage);
         }

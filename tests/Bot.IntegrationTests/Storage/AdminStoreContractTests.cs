@@ -60,7 +60,7 @@ public abstract class AdminStoreContractTests : IAsyncLifetime
         var subscribers = services.GetRequiredService<ISubscriberStore>();
         await subscribers.AddActiveAsync("weekly", "a@example.org", null, None);
         await subscribers.AddActiveAsync("weekly", "b@example.org", null, None);
-        await deliveries.AddAsync([new PlannedDelivery("k", 1, "news", "", DeliveryKind.Announce)], None);
+        await deliveries.Planning.AddAsync([new PlannedDelivery("k", 1, "news", "", DeliveryKind.Announce)], None);
         var republisher = Republisher(services, deliveries);
 
         var first = await republisher.RepublishAsync("k", "telegram:42", None);
@@ -83,8 +83,8 @@ public abstract class AdminStoreContractTests : IAsyncLifetime
     public async Task Republish_DisabledDestinationOrRetractedOrUnknown_NothingQueued()
     {
         var (services, deliveries) = await ArrangeAsync();
-        await deliveries.SetDisabledAsync("news", "Forbidden: bot was kicked from the channel chat", None);
-        await deliveries.SetDisabledAsync("weekly", "no", None);
+        await deliveries.Destinations.SetDisabledAsync("news", "Forbidden: bot was kicked from the channel chat", None);
+        await deliveries.Destinations.SetDisabledAsync("weekly", "no", None);
         var articles = services.GetRequiredService<IArticleStore>();
         await articles.ImportAsync(Article("gone") with { Retracted = true }, None);
         var republisher = Republisher(services, deliveries);
@@ -117,10 +117,10 @@ public abstract class AdminStoreContractTests : IAsyncLifetime
         var before = await ScalarAsync<long>(services, "SELECT id FROM deliveries");
 
         await runner.RunAsync(all, None);
-        var deliveries = new SqlDeliveryStore(services.GetRequiredService<IDbConnectionFactory>(), Clock);
-        var again = await deliveries.AddAsync([new PlannedDelivery("k", 1, "news", "", DeliveryKind.Announce)], None);
-        var republished = await deliveries.AddAsync([new PlannedDelivery("k", 1, "news", "", DeliveryKind.Announce, Generation: 1)], None);
-        var remote = await deliveries.GetSentRemoteIdsAsync("k", "news", "", None);
+        var deliveries = new SqlOutbox(services.GetRequiredService<IDbConnectionFactory>(), Clock);
+        var again = await deliveries.Planning.AddAsync([new PlannedDelivery("k", 1, "news", "", DeliveryKind.Announce)], None);
+        var republished = await deliveries.Planning.AddAsync([new PlannedDelivery("k", 1, "news", "", DeliveryKind.Announce, Generation: 1)], None);
+        var remote = (await deliveries.Queries.ListAsync(new DeliveryQuery(ArticleKey: "k", Status: DeliveryStatus.Sent), None)).Single().RemoteIds;
         var rows = await QueryAsync<(long Id, long Generation)>(services, "SELECT id, generation FROM deliveries ORDER BY generation");
 
         Assert.Equal((0, 1), (again, republished));
@@ -166,19 +166,20 @@ public abstract class AdminStoreContractTests : IAsyncLifetime
         Assert.Equal("1002 b", stored);
     }
 
-    private async Task<(ServiceProvider Services, SqlDeliveryStore Deliveries)> ArrangeAsync()
+    private async Task<(ServiceProvider Services, SqlOutbox Deliveries)> ArrangeAsync()
     {
         var services = OpenStore();
         await services.GetRequiredService<IStoreHealth>().MigrateAsync(None);
-        var deliveries = new SqlDeliveryStore(services.GetRequiredService<IDbConnectionFactory>(), Clock);
-        await deliveries.SyncDestinationsAsync([_channel, _list, _sport], None);
+        var deliveries = new SqlOutbox(services.GetRequiredService<IDbConnectionFactory>(), Clock);
+        await deliveries.Destinations.SyncAsync([_channel, _list, _sport], None);
         await services.GetRequiredService<IArticleStore>().ImportAsync(Article("k"), None);
         return (services, deliveries);
     }
 
-    private ArticleRepublisher Republisher(ServiceProvider services, SqlDeliveryStore deliveries) => new(
-        services.GetRequiredService<IArticleStore>(), deliveries, new SqlRepublishLedger(services.GetRequiredService<IDbConnectionFactory>()),
-        new DestinationCatalog([_channel, _list, _sport]), new DeliverySignal(), Clock);
+    private ArticleRepublisher Republisher(ServiceProvider services, SqlOutbox deliveries) => new(
+        services.GetRequiredService<IArticleStore>(), deliveries.Planning, deliveries.Destinations, deliveries.Audit,
+        new SqlRepublishLedger(services.GetRequiredService<IDbConnectionFactory>()),
+        new DestinationCatalog([_channel, _list, _sport], Bot.Host.Delivery.DeliveryServiceCollectionExtensions.ChannelTraits), new DeliverySignal(), Clock);
 
     private static Article Article(string key) =>
         new() { Key = key, Title = "عنوان " + key, Paragraphs = ["نص"], Language = "ar", Received = Start };

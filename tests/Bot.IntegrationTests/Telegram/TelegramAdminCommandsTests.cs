@@ -1,3 +1,5 @@
+using Bot.IntegrationTests.Support;
+using Bot.Core.Admin;
 using Bot.Channels.Telegram;
 using Bot.Core.Articles;
 using Bot.Core.Channels;
@@ -19,7 +21,7 @@ public sealed class TelegramAdminCommandsTests : IAsyncLifetime
     private readonly string folder = Path.Combine(Path.GetTempPath(), "telegram-admin-" + Guid.NewGuid().ToString("N"));
     private readonly ObservedTimeProvider clock = new();
     private ServiceProvider provider = null!;
-    private SqlDeliveryStore deliveries = null!;
+    private SqlOutbox deliveries = null!;
     private IArticleStore articles = null!;
     private TelegramAdminCommands commands = null!;
 
@@ -31,11 +33,11 @@ public sealed class TelegramAdminCommandsTests : IAsyncLifetime
             .Build();
         provider = new ServiceCollection().AddSingleton<TimeProvider>(clock).AddBotStorage(configuration).BuildServiceProvider();
         await provider.GetRequiredService<IStoreHealth>().MigrateAsync(CancellationToken.None);
-        deliveries = new SqlDeliveryStore(provider.GetRequiredService<IDbConnectionFactory>(), clock);
+        deliveries = new SqlOutbox(provider.GetRequiredService<IDbConnectionFactory>(), clock);
         articles = provider.GetRequiredService<IArticleStore>();
         var destination = new Destination("gaza-desk", ChannelNames.Telegram, "-1001", null, DestinationFilter.Everything);
-        await deliveries.SyncDestinationsAsync([destination], CancellationToken.None);
-        commands = new TelegramAdminCommands(articles, deliveries, new DestinationCatalog([destination]), new MessageRenderer(TemplatesFolder(), clock), clock);
+        await deliveries.Destinations.SyncAsync([destination], CancellationToken.None);
+        commands = new TelegramAdminCommands(articles, deliveries.Queries, deliveries.Destinations, deliveries.Audit, new DestinationCatalog([destination]), new MessageRenderer(TemplatesFolder(), clock), new AdminActions(deliveries.Destinations, deliveries.Outcomes, clock), clock);
     }
 
     public async Task DisposeAsync()
@@ -50,7 +52,7 @@ public sealed class TelegramAdminCommandsTests : IAsyncLifetime
     {
         var reply = await commands.ExecuteAsync(Command("pause", "gaza-desk"), CancellationToken.None);
 
-        Assert.True((await deliveries.ListDestinationsAsync(CancellationToken.None)).Single().Paused);
+        Assert.True((await deliveries.Destinations.ListAsync(CancellationToken.None)).Single().Paused);
         AssertValidReply(reply, "gaza-desk paused");
     }
 
@@ -59,7 +61,7 @@ public sealed class TelegramAdminCommandsTests : IAsyncLifetime
     {
         var reply = await commands.ExecuteAsync(Command("pause", "<nope>"), CancellationToken.None);
 
-        Assert.False((await deliveries.ListDestinationsAsync(CancellationToken.None)).Single().Paused);
+        Assert.False((await deliveries.Destinations.ListAsync(CancellationToken.None)).Single().Paused);
         AssertValidReply(reply, "No destination <nope>");
     }
 
@@ -145,6 +147,6 @@ public sealed class TelegramAdminCommandsTests : IAsyncLifetime
         Assert.Contains("paused", Assert.Single(harness.Api.VisibleMessages("42")).Text, StringComparison.Ordinal);
         Assert.Equal(TelegramCommandService.Refusal, Assert.Single(harness.Api.VisibleMessages("77")).Text);
         Assert.Empty(harness.Api.RequestsTo("-500"));
-        Assert.True((await deliveries.ListDestinationsAsync(CancellationToken.None)).Single().Paused);
+        Assert.True((await deliveries.Destinations.ListAsync(CancellationToken.None)).Single().Paused);
     }
 }

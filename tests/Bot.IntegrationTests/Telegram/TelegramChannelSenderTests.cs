@@ -1,5 +1,6 @@
 using Bot.Channels.Telegram;
 using Bot.Core.Channels;
+using Bot.Core.Delivery.Pacing;
 using Bot.IntegrationTests.Fakes.TelegramBotApi;
 using Xunit;
 
@@ -195,8 +196,7 @@ public sealed class TelegramChannelSenderTests
     public async Task SendAsync_ServerWindowFullMidMessage_RetryLaterKeepsSentPartsAndResumeCompletesWithoutDuplicates()
     {
         await using var harness = await TelegramHarness.StartAsync(
-            api: new FakeTelegramBotApiOptions { GroupPerMinute = 2 },
-            limits: new TelegramLimitsOptions { PerChatPerMinute = 100, WindowMargin = TimeSpan.Zero });
+            api: new FakeTelegramBotApiOptions { GroupPerMinute = 2 });
         var target = TelegramHarness.Target(Channel);
         var message = TelegramHarness.Message("1", "2", "3");
 
@@ -212,23 +212,26 @@ public sealed class TelegramChannelSenderTests
     }
 
     [Fact]
-    public async Task SendAsync_MorePartsThanTheChatBudget_PacerWaitsOnTheClockAndTelegramNeverSays429()
+    public async Task SendAsync_MorePartsThanTheChatBudget_PacedWithTheSentPartsNeverSleepingAndTelegramNeverSays429()
     {
         await using var harness = await TelegramHarness.StartAsync(
             api: new FakeTelegramBotApiOptions { GroupPerMinute = 2 },
-            limits: new TelegramLimitsOptions { PerChatPerMinute = 2, WindowMargin = TimeSpan.Zero });
+            pacing: ChatBudget(2, TimeSpan.FromMinutes(1)));
+        var target = harness.PacedTarget(Channel);
+        var message = TelegramHarness.Message("1", "2", "3");
 
-        var sending = harness.Sender.SendAsync(TelegramHarness.Target(Channel), TelegramHarness.Message("1", "2", "3"), [], CancellationToken.None);
-        await harness.WaitForRequestsAsync(Channel, 2);
-        await harness.Clock.WaitForTimersAsync(1);
-        var finishedBeforeTheMinute = sending.IsCompleted;
+        var paced = await harness.Sender.SendAsync(target, message, [], CancellationToken.None);
         harness.Clock.Advance(TimeSpan.FromSeconds(60));
-        var outcome = await sending.WaitAsync(TimeSpan.FromSeconds(15));
+        var resumed = await harness.Sender.SendAsync(target, message, paced.RemoteIds, CancellationToken.None);
 
-        Assert.False(finishedBeforeTheMinute);
-        Assert.Equal(["1", "2", "3"], Assert.IsType<SendOutcome.Sent>(outcome).RemoteIds);
+        var wait = Assert.IsType<SendOutcome.Paced>(paced);
+        Assert.Equal((["1", "2"], harness.Clock.Start.AddMinutes(1)), (wait.RemoteIds.ToArray(), wait.NotBefore));
+        Assert.Equal(["1", "2", "3"], Assert.IsType<SendOutcome.Sent>(resumed).RemoteIds);
         Assert.All(harness.Api.RequestsTo(Channel), r => Assert.Equal(200, r.StatusCode));
     }
+
+    private static PacingOptions ChatBudget(int limit, TimeSpan window) =>
+        new() { Channels = new() { [ChannelNames.Telegram] = [RateBudget.PerTarget(limit, window)] } };
 
     [Theory]
     [InlineData("kicked")]
@@ -291,21 +294,22 @@ public sealed class TelegramChannelSenderTests
     public async Task SendAsync_AnyEnd_RequestCountsOnceInTheChatWindowAndLeavesItAfterTheMinute(string scenario)
     {
         await using var harness = await TelegramHarness.StartAsync(
-            limits: new TelegramLimitsOptions { PerChatPerMinute = 1 },
+            pacing: ChatBudget(1, TimeSpan.FromMinutes(1)),
             baseUrl: scenario == "unreachable" ? new Uri("http://127.0.0.1:9") : null);
         if (scenario == "server error")
         {
             harness.Api.FailChat(Channel, FakeTelegramFailure.BadGateway, times: 1);
         }
 
-        await harness.Sender.SendAsync(TelegramHarness.Target(Channel), TelegramHarness.Message("x"), [], CancellationToken.None);
-        var full = harness.Pacer.TryStart(Channel, out var none);
+        await harness.Sender.SendAsync(harness.PacedTarget(Channel), TelegramHarness.Message("x"), [], CancellationToken.None);
+        var answeredAt = harness.Clock.GetUtcNow();
+        var none = harness.Pacer.TryEnter(ChannelNames.Telegram, Channel, out var full);
         harness.Clock.Advance(TimeSpan.FromMinutes(1));
-        var free = harness.Pacer.TryAcquire(Channel);
+        using var free = harness.Pacer.TryEnter(ChannelNames.Telegram, Channel, out _);
 
-        Assert.Equal(new TelegramPacing(TimeSpan.FromMinutes(1), IsBlocked: false), full);
+        Assert.Equal(answeredAt.AddMinutes(1), full);
         Assert.Null(none);
-        Assert.True(free.IsGranted);
+        Assert.NotNull(free);
     }
 
     [Fact]
@@ -349,8 +353,7 @@ public sealed class TelegramChannelSenderTests
     public async Task EditAsync_RateLimitedWhileAppending_RetryLaterListsEveryMessageThatExists()
     {
         await using var harness = await TelegramHarness.StartAsync(
-            api: new FakeTelegramBotApiOptions { GroupPerMinute = 3 },
-            limits: new TelegramLimitsOptions { PerChatPerMinute = 100, WindowMargin = TimeSpan.Zero });
+            api: new FakeTelegramBotApiOptions { GroupPerMinute = 3 });
         var target = TelegramHarness.Target(Channel);
         var sent = await harness.Sender.SendAsync(target, TelegramHarness.Message("a"), [], CancellationToken.None);
         var longer = TelegramHarness.Message("a2", "b", "c");

@@ -1,5 +1,6 @@
 using Bot.Channels.Telegram;
 using Bot.Core.Channels;
+using Bot.Core.Delivery.Pacing;
 using Bot.IntegrationTests.Fakes.TelegramBotApi;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -7,24 +8,23 @@ namespace Bot.IntegrationTests.Telegram;
 
 /// <summary>
 /// The real sender on the real Telegram.Bot client, over HTTP to the fake Bot API. Fake and pacer share one
-/// fake clock, so rate-limit windows on both sides move only when a test advances it.
+/// fake clock, so rate-limit windows on both sides move only when a test advances it. <see cref="Target"/> passes no
+/// budget; <see cref="PacedTarget"/> passes the harness's pacer, as the delivery engine's targets do.
 /// </summary>
 public sealed class TelegramHarness : IAsyncDisposable
 {
     private readonly HttpClient http;
 
-    private TelegramHarness(FakeTelegramBotApi api, ObservedTimeProvider clock, TelegramOptions options, HttpClient http)
+    private TelegramHarness(FakeTelegramBotApi api, ObservedTimeProvider clock, TelegramOptions options, PacingOptions pacing, HttpClient http)
     {
         Api = api;
         Clock = clock;
         Options = options;
         this.http = http;
-        Pacer = new TelegramPacer(options.Limits, clock);
+        Pacer = new SendPacer(pacing, clock);
         Sender = new TelegramChannelSender(
             TelegramClientFactory.Create(options, http),
-            Pacer,
             new TelegramTokenRedactor(options.BotToken),
-            clock,
             NullLogger<TelegramChannelSender>.Instance);
     }
 
@@ -34,13 +34,13 @@ public sealed class TelegramHarness : IAsyncDisposable
 
     public TelegramOptions Options { get; }
 
-    public TelegramPacer Pacer { get; }
+    public SendPacer Pacer { get; }
 
     public TelegramChannelSender Sender { get; }
 
     public static async Task<TelegramHarness> StartAsync(
         FakeTelegramBotApiOptions? api = null,
-        TelegramLimitsOptions? limits = null,
+        PacingOptions? pacing = null,
         string? token = null,
         Uri? baseUrl = null)
     {
@@ -50,12 +50,15 @@ public sealed class TelegramHarness : IAsyncDisposable
         {
             BotToken = token ?? fake.Token,
             ApiBaseUrl = baseUrl ?? fake.BaseUrl,
-            Limits = limits ?? new TelegramLimitsOptions { WindowMargin = TimeSpan.Zero },
         };
-        return new TelegramHarness(fake, clock, options, TelegramClientFactory.CreateHttpClient(TimeSpan.FromSeconds(10)));
+        return new TelegramHarness(fake, clock, options, pacing ?? new PacingOptions(), TelegramClientFactory.CreateHttpClient(TimeSpan.FromSeconds(10)));
     }
 
     public static DeliveryTarget Target(string chat, string destination = "news") => new(ChannelNames.Telegram, destination, chat);
+
+    /// <summary>A target whose requests pass this harness's pacer.</summary>
+    public DeliveryTarget PacedTarget(string chat, string destination = "news") =>
+        Target(chat, destination) with { Gate = new PacerGate(Pacer, ChannelNames.Telegram, chat) };
 
     public static TelegramMessage Message(params string[] htmlParts) => new(htmlParts.Select(h => new TelegramPart(h)).ToArray());
 

@@ -10,13 +10,12 @@ namespace Bot.IntegrationTests.Telegram;
 public sealed class TelegramServiceCollectionExtensionsTests
 {
     [Fact]
-    public void AddTelegramChannel_WithToken_RegistersSenderAsChannelAndBindsLimits()
+    public void AddTelegramChannel_WithToken_RegistersSenderAsChannelAndBindsAdmins()
     {
         using var provider = Build(new()
         {
             ["Telegram:BotToken"] = "123:abc",
             ["Telegram:ApiBaseUrl"] = "http://127.0.0.1:8081/ignored/path",
-            ["Telegram:Limits:PerChatPerMinute"] = "200",
             ["Telegram:Admins:0"] = "42",
         });
 
@@ -25,8 +24,6 @@ public sealed class TelegramServiceCollectionExtensionsTests
 
         Assert.IsType<TelegramChannelSender>(channel);
         Assert.Equal(ChannelNames.Telegram, channel.Channel);
-        Assert.Equal(200, options.Limits.PerChatPerMinute);
-        Assert.Equal(30, options.Limits.GlobalPerSecond);
         Assert.Equal([42L], options.Admins);
     }
 
@@ -41,7 +38,7 @@ public sealed class TelegramServiceCollectionExtensionsTests
 
     [Theory]
     [InlineData("Telegram:BotToken", "not-a-token", "Telegram:BotToken")]
-    [InlineData("Telegram:Limits:GlobalPerSecond", "0", "Telegram:Limits:GlobalPerSecond")]
+    [InlineData("Telegram:PollTimeout", "00:10:00", "Telegram:PollTimeout")]
     [InlineData("Telegram:ApiBaseUrl", "ftp://x", "Telegram:ApiBaseUrl")]
     public void AddTelegramChannel_BadValue_ValidationNamesTheKeyAndNeverTheToken(string key, string value, string named)
     {

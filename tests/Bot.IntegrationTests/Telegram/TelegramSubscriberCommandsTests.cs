@@ -1,3 +1,5 @@
+using Bot.IntegrationTests.Support;
+using Bot.Core.Admin;
 using Bot.Channels.Telegram;
 using Bot.Core.Channels;
 using Bot.Core.ChatSubscriptions;
@@ -23,7 +25,7 @@ public sealed class TelegramSubscriberCommandsTests : IAsyncLifetime
     private readonly string folder = Path.Combine(Path.GetTempPath(), "telegram-subscribers-" + Guid.NewGuid().ToString("N"));
     private readonly ObservedTimeProvider clock = new();
     private ServiceProvider provider = null!;
-    private SqlDeliveryStore deliveries = null!;
+    private SqlOutbox deliveries = null!;
     private ITelegramSubscriberStore subscribers = null!;
     private TelegramHarness harness = null!;
 
@@ -35,12 +37,11 @@ public sealed class TelegramSubscriberCommandsTests : IAsyncLifetime
             .Build();
         provider = new ServiceCollection().AddSingleton<TimeProvider>(clock).AddBotStorage(configuration).AddTelegramSubscriberStore().BuildServiceProvider();
         await provider.GetRequiredService<IStoreHealth>().MigrateAsync(CancellationToken.None);
-        deliveries = new SqlDeliveryStore(provider.GetRequiredService<IDbConnectionFactory>(), clock);
+        deliveries = new SqlOutbox(provider.GetRequiredService<IDbConnectionFactory>(), clock);
         subscribers = provider.GetRequiredService<ITelegramSubscriberStore>();
         // Several answers to one chat on a clock that never moves: pacing is not what these tests are about.
         harness = await TelegramHarness.StartAsync(
-            new Fakes.TelegramBotApi.FakeTelegramBotApiOptions { EnforceRateLimits = false },
-            new TelegramLimitsOptions { PrivateChatPerSecond = 1000, PerChatPerMinute = 1000, GlobalPerSecond = 1000, WindowMargin = TimeSpan.Zero });
+            new Fakes.TelegramBotApi.FakeTelegramBotApiOptions { EnforceRateLimits = false });
     }
 
     public async Task DisposeAsync()
@@ -118,7 +119,7 @@ public sealed class TelegramSubscriberCommandsTests : IAsyncLifetime
         Assert.Null(await subscribers.GetAsync(1001, CancellationToken.None));
         Assert.Equal([TelegramCommandService.Refusal, TelegramCommandService.Refusal], harness.Api.VisibleMessages("-500").Select(m => m.Text));
         Assert.Equal(TelegramCommandService.Refusal, Assert.Single(harness.Api.VisibleMessages("1002")).Text);
-        Assert.False((await deliveries.ListDestinationsAsync(CancellationToken.None)).Single(d => d.Name == "news").Paused);
+        Assert.False((await deliveries.Destinations.ListAsync(CancellationToken.None)).Single(d => d.Name == "news").Paused);
     }
 
     [Fact]
@@ -134,9 +135,8 @@ public sealed class TelegramSubscriberCommandsTests : IAsyncLifetime
     private async Task RunAsync((string Chat, int Replies) until, params (long Chat, long From, string Text, string Type)[] messages)
     {
         var destination = new Destination("news", ChannelNames.Telegram, "-1001", null, DestinationFilter.Everything);
-        await deliveries.SyncDestinationsAsync([destination, TelegramSubscriberDestination.Create()], CancellationToken.None);
-        var admin = new TelegramAdminCommands(
-            provider.GetRequiredService<IArticleStore>(), deliveries, new DestinationCatalog([destination]), new NoRenderer(), clock);
+        await deliveries.Destinations.SyncAsync([destination, TelegramSubscriberDestination.Create()], CancellationToken.None);
+        var admin = new TelegramAdminCommands(provider.GetRequiredService<IArticleStore>(), deliveries.Queries, deliveries.Destinations, deliveries.Audit, new DestinationCatalog([destination]), new NoRenderer(), new AdminActions(deliveries.Destinations, deliveries.Outcomes, clock), clock);
         var options = Microsoft.Extensions.Options.Options.Create(new TelegramOptions
         {
             BotToken = harness.Api.Token,
@@ -144,7 +144,7 @@ public sealed class TelegramSubscriberCommandsTests : IAsyncLifetime
             PollTimeout = TimeSpan.FromSeconds(1),
             Admins = [Admin],
         });
-        var service = new TelegramCommandService(options, admin, harness.Sender, clock, NullLoggerFactory.Instance, subscribers: new TelegramSubscriberCommands(subscribers, deliveries, clock));
+        var service = new TelegramCommandService(options, admin, harness.Sender, clock, NullLoggerFactory.Instance, subscribers: new TelegramSubscriberCommands(subscribers, deliveries.Audit, clock));
         foreach (var (chat, from, text, type) in messages)
         {
             harness.Api.InjectMessage(chat, from, text, chatType: type);
