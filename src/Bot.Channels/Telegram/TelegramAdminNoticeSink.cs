@@ -7,13 +7,12 @@ namespace Bot.Channels.Telegram;
 
 /// <summary>
 /// Sends each notice to every id in <c>Telegram:Admins</c>, i.e. to the admin's private chat with the bot, through
-/// the channel sender. Notices are few and folded (see <c>Delivery:AdminNotices</c>), so they pass no send budget. An
-/// admin who never started a chat with the bot, or blocked it, cannot be reached: that is logged and the others still
-/// get it.
+/// the same send budget as the announcements. An admin who never started a chat with the bot, or blocked it, cannot
+/// be reached: that is logged and the others still get it.
 /// </summary>
 public sealed class TelegramAdminNoticeSink(
     IReadOnlyList<long> admins,
-    TelegramChannelSender sender,
+    TelegramDirectMessages sender,
     ILogger<TelegramAdminNoticeSink> logger) : IAdminNoticeSink
 {
     /// <summary>The destination name the sender logs for these messages.</summary>
@@ -26,7 +25,7 @@ public sealed class TelegramAdminNoticeSink(
         foreach (var admin in admins)
         {
             var chat = admin.ToString(CultureInfo.InvariantCulture);
-            var outcome = await sender.SendAsync(new DeliveryTarget(ChannelNames.Telegram, DestinationName, chat), message, [], cancellationToken);
+            var outcome = await sender.SendAsync(chat, DestinationName, message, cancellationToken);
             if (outcome is not SendOutcome.Sent)
             {
                 TelegramLog.AdminNoticeFailed(logger, digest.Kind.ToString(), digest.Destination, chat, outcome.GetType().Name);

@@ -15,7 +15,7 @@ namespace Bot.Channels.Telegram;
 public sealed class TelegramCommandService(
     IOptions<TelegramOptions> options,
     TelegramAdminCommands commands,
-    TelegramChannelSender replies,
+    TelegramDirectMessages replies,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory,
     TelegramUpdateOffsetStore? offsets = null,
@@ -99,7 +99,7 @@ public sealed class TelegramCommandService(
         }
 
         var chat = command.ChatId.ToString(CultureInfo.InvariantCulture);
-        var outcome = await replies.SendAsync(new DeliveryTarget(ChannelNames.Telegram, "admin-reply", chat), reply, [], cancellationToken);
+        var outcome = await replies.SendAsync(chat, "admin-reply", reply, cancellationToken);
         if (outcome is not SendOutcome.Sent)
         {
             TelegramLog.ReplyFailed(logger, command.Name, chat, outcome.GetType().Name);

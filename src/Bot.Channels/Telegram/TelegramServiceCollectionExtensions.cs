@@ -3,6 +3,7 @@ using Bot.Core.Channels;
 using Bot.Core.ChatSubscriptions;
 using Bot.Core.Delivery;
 using Bot.Core.Delivery.Dispatch;
+using Bot.Core.Delivery.Pacing;
 using Bot.Core.Delivery.Store;
 using Bot.Core.Delivery.Republishing;
 using Bot.Core.Rendering;
@@ -73,10 +74,12 @@ public static class TelegramServiceCollectionExtensions
             sp.GetRequiredService<ITelegramSubscriberStore>(),
             sp.GetRequiredService<IAuditLog>(),
             sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new TelegramDirectMessages(
+            sp.GetRequiredService<TelegramChannelSender>(), sp.GetService<ISendPacer>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new TelegramCommandService(
             sp.GetRequiredService<IOptions<TelegramOptions>>(),
             sp.GetRequiredService<TelegramAdminCommands>(),
-            sp.GetRequiredService<TelegramChannelSender>(),
+            sp.GetRequiredService<TelegramDirectMessages>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<TelegramUpdateOffsetStore>(),
@@ -91,7 +94,7 @@ public static class TelegramServiceCollectionExtensions
                 var admins = sp.GetRequiredService<IOptions<TelegramOptions>>().Value.Admins;
                 return admins.Count == 0
                     ? new LoggingAdminNoticeSink(sp.GetRequiredService<ILogger<LoggingAdminNoticeSink>>())
-                    : new TelegramAdminNoticeSink([.. admins], sp.GetRequiredService<TelegramChannelSender>(), sp.GetRequiredService<ILogger<TelegramAdminNoticeSink>>());
+                    : new TelegramAdminNoticeSink([.. admins], sp.GetRequiredService<TelegramDirectMessages>(), sp.GetRequiredService<ILogger<TelegramAdminNoticeSink>>());
             });
         }
 

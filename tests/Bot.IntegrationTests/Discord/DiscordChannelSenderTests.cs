@@ -202,7 +202,7 @@ public sealed class DiscordChannelSenderTests
     }
 
     [Fact]
-    public async Task SendAsync_TwelveMessagesIntoFivePerWindowBucket_WaitsInsteadOfProvokingTooManyRequests()
+    public async Task SendAsync_TwelveMessagesIntoFivePerWindowBucket_PacedInsteadOfProvokingTooManyRequests()
     {
         await using var harness = await DiscordHarness.StartAsync(new FakeDiscordApiOptions { BucketLimit = 5, BucketWindow = TimeSpan.FromMilliseconds(500) });
         var target = DiscordHarness.Target(News);
@@ -210,12 +210,13 @@ public sealed class DiscordChannelSenderTests
 
         for (var i = 1; i <= 12; i++)
         {
-            outcomes.Add(await harness.Sender.SendAsync(target, DiscordHarness.Message($"خبر رقم {i}"), [], CancellationToken.None));
+            outcomes.Add(await harness.SendWaitingOutPacingAsync(target, DiscordHarness.Message($"خبر رقم {i}")));
         }
 
         Assert.All(outcomes, o => Assert.IsType<SendOutcome.Sent>(o));
         Assert.Equal(12, harness.Api.Journal.Count);
         Assert.DoesNotContain(harness.Api.Journal, r => r.Status == 429);
+        Assert.True(harness.PacedAnswers > 0, "the sender said when to come back instead of sleeping");
         Assert.Equal(Enumerable.Range(1, 12).Select(i => $"خبر رقم {i}"), harness.Api.VisibleMessages(News).Select(m => m.Content));
     }
 
@@ -225,11 +226,12 @@ public sealed class DiscordChannelSenderTests
         await using var harness = await DiscordHarness.StartAsync(new FakeDiscordApiOptions { BucketLimit = 5, BucketWindow = TimeSpan.FromMilliseconds(500) });
 
         var outcomes = await Task.WhenAll(Enumerable.Range(1, 12).Select(i =>
-            harness.Sender.SendAsync(DiscordHarness.Target(News, $"destination-{i}"), DiscordHarness.Message($"خبر رقم {i}"), [], CancellationToken.None)));
+            harness.SendWaitingOutPacingAsync(DiscordHarness.Target(News, $"destination-{i}"), DiscordHarness.Message($"خبر رقم {i}"))));
 
         Assert.All(outcomes, o => Assert.IsType<SendOutcome.Sent>(o));
         Assert.Equal(12, harness.Api.Journal.Count);
         Assert.DoesNotContain(harness.Api.Journal, r => r.Status == 429);
+        Assert.True(harness.PacedAnswers > 0, "the sender said when to come back instead of sleeping");
         Assert.Equal(12, harness.Api.VisibleMessages(News).Count);
     }
 

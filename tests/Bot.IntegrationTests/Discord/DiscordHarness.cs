@@ -63,4 +63,27 @@ public sealed class DiscordHarness : IAsyncDisposable
         http.Dispose();
         await Api.DisposeAsync();
     }
+
+    /// <summary>
+    /// Sends as the delivery engine would: a <see cref="SendOutcome.Paced"/> answer is waited out and the send resumed
+    /// with the parts that went. Returns the final outcome and how many times the sender said to wait.
+    /// </summary>
+    public async Task<SendOutcome> SendWaitingOutPacingAsync(DeliveryTarget target, RenderedMessage message)
+    {
+        IReadOnlyList<string> sent = [];
+        while (true)
+        {
+            var outcome = await Sender.SendAsync(target, message, sent, CancellationToken.None);
+            if (outcome is not SendOutcome.Paced paced) return outcome;
+            Interlocked.Increment(ref _pacedAnswers);
+            sent = paced.RemoteIds;
+            var wait = paced.NotBefore - DateTimeOffset.UtcNow;
+            if (wait > TimeSpan.Zero) await Task.Delay(wait);
+        }
+    }
+
+    private int _pacedAnswers;
+
+    /// <summary>How many times the sender answered <see cref="SendOutcome.Paced"/> to <see cref="SendWaitingOutPacingAsync"/>.</summary>
+    public int PacedAnswers => Volatile.Read(ref _pacedAnswers);
 }

@@ -131,7 +131,7 @@ public sealed class TelegramAdminCommandsTests : IAsyncLifetime
             PollTimeout = TimeSpan.FromSeconds(1),
             Admins = [42],
         });
-        var service = new TelegramCommandService(options, commands, harness.Sender, clock, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        var service = new TelegramCommandService(options, commands, new TelegramDirectMessages(harness.Sender, null, clock), clock, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
         using var stop = new CancellationTokenSource();
         harness.Api.InjectMessage(42, 42, "/pause@" + harness.Api.Options.BotUsername + " gaza-desk");
         harness.Api.InjectMessage(77, 77, "/pause gaza-desk");

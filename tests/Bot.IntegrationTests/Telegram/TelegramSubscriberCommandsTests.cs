@@ -144,7 +144,7 @@ public sealed class TelegramSubscriberCommandsTests : IAsyncLifetime
             PollTimeout = TimeSpan.FromSeconds(1),
             Admins = [Admin],
         });
-        var service = new TelegramCommandService(options, admin, harness.Sender, clock, NullLoggerFactory.Instance, subscribers: new TelegramSubscriberCommands(subscribers, deliveries.Audit, clock));
+        var service = new TelegramCommandService(options, admin, new TelegramDirectMessages(harness.Sender, null, clock), clock, NullLoggerFactory.Instance, subscribers: new TelegramSubscriberCommands(subscribers, deliveries.Audit, clock));
         foreach (var (chat, from, text, type) in messages)
         {
             harness.Api.InjectMessage(chat, from, text, chatType: type);

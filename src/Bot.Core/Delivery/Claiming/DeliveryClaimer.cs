@@ -37,15 +37,18 @@ public sealed class DeliveryClaimer(
         return next == DateTimeOffset.MaxValue ? null : next;
     }
 
+    // The clock is read after the pacer's answer: a budget with room answers with its own "now", which must not count
+    // as later than a "now" read before it.
+    private bool Later(DateTimeOffset allowedAt, TimeSpan slack) => allowedAt > time.GetUtcNow() + slack;
+
     private ClaimRequest Request(int limit)
     {
-        var now = time.GetUtcNow();
-        var channels = _channels.Where(c => pacer.NextAllowedAt(c, null) > now).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var channels = _channels.Where(c => Later(pacer.NextAllowedAt(c, null), TimeSpan.Zero)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var destinations = catalog.All
-            .Where(d => d.Audience == Audience.Single && !channels.Contains(d.Channel) && pacer.NextAllowedAt(d.Channel, d.Address) > now + options.MaxPacingWait)
+            .Where(d => d.Audience == Audience.Single && !channels.Contains(d.Channel) && Later(pacer.NextAllowedAt(d.Channel, d.Address), options.MaxPacingWait))
             .Select(d => d.Name)
             .ToList();
-        return new ClaimRequest(owner.Name, limit, now, leases.NewLeaseUntil())
+        return new ClaimRequest(owner.Name, limit, time.GetUtcNow(), leases.NewLeaseUntil())
         {
             ExcludedChannels = channels,
             ExcludedDestinations = destinations,

@@ -31,9 +31,8 @@ public sealed partial class SendStep(
         if (operation is SendOperation.Cancel cancel) return new AttemptResult.Cancelled(cancel.Reason);
         var version = prepared.Current!.Version;
 
-        var now = time.GetUtcNow();
         var allowed = pacer.NextAllowedAt(destination.Channel, prepared.Address);
-        if (allowed > now) return new AttemptResult.Finished(new SendOutcome.Paced(delivery.RemoteIds, allowed), version);
+        if (allowed > time.GetUtcNow()) return new AttemptResult.Finished(new SendOutcome.Paced(delivery.RemoteIds, allowed), version);
 
         var sender = senders.Find(destination.Channel)
             ?? throw new InvalidOperationException($"no sender registered for channel '{destination.Channel}'");
