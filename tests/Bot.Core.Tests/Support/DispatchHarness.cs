@@ -6,6 +6,7 @@ using Bot.Core.Delivery.Dispatch;
 using Bot.Core.Delivery.Outcomes;
 using Bot.Core.Delivery.Pacing;
 using Bot.Core.Delivery.Planning;
+using Bot.Core.Delivery.Republishing;
 using Bot.Core.Delivery.Sending;
 using Bot.Core.Delivery.Store;
 using Bot.Core.Rendering;
@@ -103,6 +104,9 @@ public sealed class DispatchHarness
     public LeaseClock Leases { get; }
     public LeaseKeeper LeaseKeeper { get; }
     public PlanningRound Planning { get; }
+
+    /// <summary>What <c>/publish</c> does, on this harness's stores.</summary>
+    public ArticleRepublisher Republisher => new(Articles, Store, Store, Store, Store, Catalog, Pipeline.WorkAvailable, Clock);
     public DeliveryPipeline Pipeline { get; }
 
     public ScriptedChannelSender Telegram => Senders[ChannelNames.Telegram];

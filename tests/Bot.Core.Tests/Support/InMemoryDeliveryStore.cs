@@ -1,6 +1,7 @@
 using Bot.Core.ChatSubscriptions;
 using Bot.Core.Delivery;
 using Bot.Core.Delivery.Planning;
+using Bot.Core.Delivery.Republishing;
 using Bot.Core.Delivery.Store;
 
 namespace Bot.Core.Tests.Support;
@@ -11,7 +12,7 @@ namespace Bot.Core.Tests.Support;
 /// planner per version, and each claim told what its thread last sent.
 /// </summary>
 public sealed class InMemoryDeliveryStore(TimeProvider time, InMemoryRecipientDirectory? recipients = null, InMemoryTelegramSubscriberStore? chats = null)
-    : IPlanningStore, IClaimStore, IOutcomeStore, IDeliveryQueries, IDestinationStore, IAuditLog
+    : IPlanningStore, IClaimStore, IOutcomeStore, IDeliveryQueries, IDestinationStore, IAuditLog, IRepublishLedger
 {
     private static readonly DeliveryStatus[] Unfinished = [DeliveryStatus.Queued, DeliveryStatus.Failed, DeliveryStatus.Sending, DeliveryStatus.Held];
 
@@ -395,6 +396,17 @@ public sealed class InMemoryDeliveryStore(TimeProvider time, InMemoryRecipientDi
                 r.UpdatedAt = now;
             }
             return Task.FromResult(rows.Count);
+        }
+    }
+
+    public Task<RepublishMark?> GetLatestAsync(string articleKey, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var copies = _rows.Where(r => r.ArticleKey == articleKey && r.Generation > 0).ToList();
+            if (copies.Count == 0) return Task.FromResult<RepublishMark?>(null);
+            var latest = copies.Max(r => r.Generation);
+            return Task.FromResult<RepublishMark?>(new RepublishMark(latest, copies.Where(r => r.Generation == latest).Min(r => r.CreatedAt)));
         }
     }
 
