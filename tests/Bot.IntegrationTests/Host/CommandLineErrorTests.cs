@@ -54,6 +54,17 @@ public sealed class CommandLineErrorTests : IDisposable
         AssertOneLineError(result, "Store:Provider");
     }
 
+    [Theory]
+    [InlineData("--Delivery:Pacing:Channels:email:0:Limit=100", "configuration: Delivery:Pacing:Channels:email:0:Window: missing: a budget added by configuration needs a window such as 00:00:01")]
+    [InlineData("--Delivery:Pacing:Channels:telegram:0:Limit=lots", "configuration: Delivery:Pacing:Channels:telegram:0:Limit: 'lots' must be a whole number of at least 1")]
+    [InlineData("--Delivery:Pacing:Channels:discord:1:Window=-00:00:05", "configuration: Delivery:Pacing:Channels:discord:1:Window: '-00:00:05' must be a positive duration such as 00:00:01")]
+    public async Task Run_BadSendBudget_ExitsOneWithOneLineNamingKeyAndValue(string setting, string expected)
+    {
+        var result = await BotProcess.RunAsync(_dir.Path, "run", setting, $"--Http:Urls=http://127.0.0.1:{FreePort.Next()}");
+
+        AssertOneLineError(result, expected);
+    }
+
     [Fact]
     public async Task Bot_UnknownStoreProviderFromEnvironmentStyleOverride_InRun_ExitsOne()
     {
