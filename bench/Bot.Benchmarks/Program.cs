@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Bot.Benchmarks.Engine;
+using Bot.Benchmarks.Inbox;
 using Bot.Benchmarks.TelegramRate;
 
 namespace Bot.Benchmarks;
@@ -10,6 +11,7 @@ public static class Program
     {
         if (args is ["engine", .. var rest]) return await EngineHarness.RunAsync(rest);
         if (args is ["telegram", .. var options]) return await TelegramRateHarness.RunAsync(options);
+        if (args is ["inbox", .. var inbox]) return await InboxLatencyHarness.RunAsync(inbox);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

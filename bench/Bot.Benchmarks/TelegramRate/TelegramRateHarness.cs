@@ -27,11 +27,11 @@ public static class TelegramRateHarness
     public static async Task<int> RunAsync(string[] args)
     {
         var (command, overrides) = ConfigurationArguments.Split(args);
-        var chats = Option(command, "--chats", 300);
-        var scale = Option(command, "--scale", 10);
-        var runs = Option(command, "--runs", 1);
-        var timeout = TimeSpan.FromSeconds(Option(command, "--timeout", 300));
-        var article = OptionText(command, "--article") ?? Path.Combine(AppContext.BaseDirectory, "samples", "quds-press-2023-12.txt");
+        var chats = BenchArguments.Option(command, "--chats", 300);
+        var scale = BenchArguments.Option(command, "--scale", 10);
+        var runs = BenchArguments.Option(command, "--runs", 1);
+        var timeout = TimeSpan.FromSeconds(BenchArguments.Option(command, "--timeout", 300));
+        var article = BenchArguments.OptionText(command, "--article") ?? Path.Combine(AppContext.BaseDirectory, "samples", "quds-press-2023-12.txt");
         var settings = ConfigurationArguments.ToPairs(overrides).ToList();
 
         // A bot that has been running has its code compiled and its connections open; a first announcement after
@@ -46,7 +46,7 @@ public static class TelegramRateHarness
             var (report, sent, processor) = await AnnounceAsync(article, chats, scale, settings, timeout, quiet: run > 1);
             report.Print(Console.Out);
             Console.WriteLine($"CPU per message       {processor.TotalMilliseconds / Math.Max(report.Messages, 1),10:N2} ms  bot and fake, one process");
-            Console.WriteLine($"load average          {LoadAverage(),10}");
+            Console.WriteLine($"load average          {BenchArguments.LoadAverage(),10}");
             Console.WriteLine(report.Passed ? "PASS" : "FAIL");
             if (sent != chats)
             {
@@ -110,15 +110,4 @@ public static class TelegramRateHarness
 
     // The target is a ratio against a fixed limit, not against a reference measured in the same run, so the
     // machine's load belongs beside each figure.
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
-
-    private static int Option(string[] args, string name, int fallback) =>
-        OptionText(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
-
-    private static string? OptionText(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-    }
 }

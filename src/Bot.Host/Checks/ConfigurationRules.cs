@@ -3,6 +3,7 @@ using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Bot.Core.Delivery.Configuration;
 using Bot.Host.Sources.Feeds;
+using Bot.Host.Sources.Inbox;
 using Microsoft.Extensions.Configuration;
 
 namespace Bot.Host.Checks;
@@ -40,6 +41,7 @@ public static partial class ConfigurationRules
         foreach (var p in ValidateStore(configuration)) yield return p;
         foreach (var p in ValidateHttp(configuration)) yield return p;
         foreach (var p in ValidateFeeds(configuration)) yield return p;
+        foreach (var p in InboxRules.Validate(configuration)) yield return p;
         foreach (var p in ValidateTelegram(configuration)) yield return p;
         foreach (var p in ValidateDiscord(configuration)) yield return p;
         foreach (var p in ValidateEmail(configuration)) yield return p;

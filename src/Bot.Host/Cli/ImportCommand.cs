@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Bot.Core.Storage;
 using Bot.Host.Sources;
+using Bot.Host.Sources.Inbox;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 

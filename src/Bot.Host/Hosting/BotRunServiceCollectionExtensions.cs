@@ -2,8 +2,8 @@ using Bot.Channels.Discord;
 using Bot.Channels.Telegram;
 using Bot.Host.Delivery;
 using Bot.Host.Discord;
-using Bot.Host.Sources;
 using Bot.Host.Sources.Feeds;
+using Bot.Host.Sources.Inbox;
 using Bot.Host.Telegram;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +22,7 @@ public static class BotRunServiceCollectionExtensions
         services.AddSingleton<StoreReadiness>();
         services.AddSingleton<HealthProbe>();
         services.AddHostedService<StoreStartupWorker>();
-        services.AddHostedService<InboxWatcher>();
+        services.AddInbox(configuration);
         services.AddFeedPolling();
         // The channels register their senders first: AddBotDelivery takes a registered sender over the dry one.
         services.AddTelegramChannel(configuration);

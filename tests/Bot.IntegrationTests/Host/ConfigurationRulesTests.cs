@@ -18,12 +18,24 @@ public sealed class ConfigurationRulesTests
     [InlineData("Email:Smtp:Security", "Tls")]
     [InlineData("Email:Smtp:Port", "70000")]
     [InlineData("Sources:Feeds:0:Url", "ftp://example.org/feed.xml")]
+    [InlineData("Sources:InboxWatch", "inotify")]
+    [InlineData("Sources:InboxSettle", "00:00:00")]
+    [InlineData("Sources:InboxSettle", "soon")]
+    [InlineData("Sources:InboxClaimTimeout", "00:00:00.5")]
     public void Validate_BadValue_NamesTheKey(string key, string value)
     {
         var problem = Assert.Single(ConfigurationRules.Validate(Config((key, value))));
 
         Assert.Equal(key, problem.Key);
     }
+
+    [Theory]
+    [InlineData("Sources:InboxWatch", "notify")]
+    [InlineData("Sources:InboxWatch", "Poll")]
+    [InlineData("Sources:InboxSettle", "00:00:00.2")]
+    [InlineData("Sources:InboxClaimTimeout", "00:05:00")]
+    public void Validate_InboxValues_AreAccepted(string key, string value) =>
+        Assert.Empty(ConfigurationRules.Validate(Config((key, value))));
 
     [Fact]
     public void Validate_BadToken_NeverQuotesIt()
