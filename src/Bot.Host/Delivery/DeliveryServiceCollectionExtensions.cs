@@ -101,7 +101,8 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton<IMessageRenderer>(sp => new MessageRenderer(
             sp.GetRequiredService<IOptions<DeliveryHostOptions>>().Value.ResolveTemplatesFolder(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<DispatchOptions>>().Value);
-        services.TryAddSingleton(sp => new LeaseOwner(HostName(configuration)));
+        services.TryAddSingleton(Hosting.HostName.From(configuration));
+        services.TryAddSingleton(sp => new LeaseOwner(sp.GetRequiredService<Hosting.HostName>().Value));
         services.TryAddSingleton(sp => new LeaseClock(sp.GetRequiredService<IOptions<LeaseOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new RetrySchedule(sp.GetRequiredService<IOptions<RetryOptions>>().Value, sp.GetRequiredService<TimeProvider>(), new Random()));
         services.TryAddSingleton<ISendPacer>(sp => new SendPacer(sp.GetRequiredService<PacingOptions>(), sp.GetRequiredService<TimeProvider>()));
@@ -147,10 +148,6 @@ public static class DeliveryServiceCollectionExtensions
             sp.GetRequiredService<DeliveryPipeline>().WorkAvailable, sp.GetRequiredService<TimeProvider>()));
         return services;
     }
-
-    /// <summary>This host's name among several (<c>Host:Name</c>): the machine name and process id unless configured.</summary>
-    public static string HostName(IConfiguration configuration) =>
-        configuration["Host:Name"] is { Length: > 0 } name ? name.Trim() : $"{Environment.MachineName}:{Environment.ProcessId}";
 
     private static void AddValidated<T>(IServiceCollection services, IConfiguration configuration, string section, Func<T, IEnumerable<string>> validate)
         where T : class
