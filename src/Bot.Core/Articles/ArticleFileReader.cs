@@ -15,10 +15,14 @@ public static class ArticleFileReader
     /// <summary>The extensions <see cref="Read"/> understands, lower-case with the dot.</summary>
     public static IReadOnlyList<string> Extensions { get; } = [".txt", ".md", ".markdown", ".json"];
 
-    private delegate bool Parser(string text, [NotNullWhen(true)] out ArticleDraft? draft, [NotNullWhen(false)] out string? reason);
+    private delegate bool Parser(string text, WorkCounter work, [NotNullWhen(true)] out ArticleDraft? draft, [NotNullWhen(false)] out string? reason);
 
     /// <summary>Reads an article from a file's bytes; the shape comes from the file name's extension.</summary>
-    public static ArticleReadResult Read(string fileName, ReadOnlySpan<byte> content, DateTimeOffset received)
+    public static ArticleReadResult Read(string fileName, ReadOnlySpan<byte> content, DateTimeOffset received) =>
+        Read(fileName, content, received, new WorkCounter());
+
+    /// <summary>As above, counting in <paramref name="work"/> the steps the parser took.</summary>
+    public static ArticleReadResult Read(string fileName, ReadOnlySpan<byte> content, DateTimeOffset received, WorkCounter work)
     {
         if (content.Length > MaxFileBytes) return TooLarge(content.Length);
 
@@ -32,7 +36,8 @@ public static class ArticleFileReader
         if (parser is null) return UnknownExtension(fileName);
 
         if (!ArticleTextDecoder.TryDecode(content, out var text, out var reason)) return new ArticleReadResult.Failure(reason);
-        if (!parser(text, out var draft, out reason)) return new ArticleReadResult.Failure(ArticleFieldRules.OneLine(reason));
+        work.Add(content.Length);
+        if (!parser(text, work, out var draft, out reason)) return new ArticleReadResult.Failure(ArticleFieldRules.OneLine(reason));
 
         return Complete(draft, received);
     }

@@ -11,17 +11,42 @@ internal static class FrontMatterReader
     /// <summary>Front matter needs two levels (a mapping holding a tag list); anything far deeper is not an article.</summary>
     private const int MaxDepth = 16;
 
+    /// <summary>Longest front matter, in UTF-16 code units: a few fields, not a document.</summary>
+    public const int MaxChars = 64 * 1024;
+
+    /// <summary>Most YAML events (scalars, aliases, starts and ends of lists and mappings) read before loading.</summary>
+    public const int MaxEvents = 10_000;
+
     /// <param name="yaml">The lines between the two <c>---</c> lines.</param>
     /// <param name="firstLine">The file line the YAML starts on, so errors point into the file, not the fragment.</param>
-    public static bool TryRead(string yaml, int firstLine, [NotNullWhen(true)] out ArticleDraft? draft, [NotNullWhen(false)] out string? reason)
+    /// <param name="work">Counts the characters and YAML events read.</param>
+    /// <remarks>
+    /// Aliases are never expanded: the loaded model points an alias at the node it names, and only the top mapping
+    /// and one level of tags are read from it, so "billion laughs" front matter costs its own size.
+    /// </remarks>
+    public static bool TryRead(string yaml, int firstLine, WorkCounter work, [NotNullWhen(true)] out ArticleDraft? draft, [NotNullWhen(false)] out string? reason)
     {
         draft = null;
         var stream = new YamlStream();
         try
         {
-            if (NestingDepth(yaml) > MaxDepth)
+            if (yaml.Length > MaxChars)
+            {
+                reason = $"front matter is {yaml.Length} characters; the limit is {MaxChars}";
+                return false;
+            }
+
+            work.Add(yaml.Length);
+            var (depth, events) = Measure(yaml, work);
+            if (depth > MaxDepth)
             {
                 reason = $"front matter: nested more than {MaxDepth} levels deep";
+                return false;
+            }
+
+            if (events > MaxEvents)
+            {
+                reason = $"front matter: more than {MaxEvents} values";
                 return false;
             }
 
@@ -34,10 +59,11 @@ internal static class FrontMatterReader
                 : $"front matter: {e.Message}";
             return false;
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet 18.1 throws this instead of a YamlException for some unterminated flow
-            // collections, e.g. "tags: [a, b" followed by another key.
+            // YamlDotNet 18.1 throws these instead of a YamlException for some unterminated flow
+            // collections, e.g. "tags: [a, b" followed by another key, and for a document that ends
+            // inside a mapping's key (found by the property tests).
             reason = "front matter: invalid YAML (is a bracket or quote left open?)";
             return false;
         }
@@ -136,21 +162,23 @@ internal static class FrontMatterReader
     }
 
     /// <summary>
-    /// The deepest nesting of lists and mappings, read from the event stream, which is not recursive.
-    /// YamlStream.Load recurses once per level, so "tags: [[[[…" a few hundred thousand deep
-    /// overflows the stack and kills the process instead of throwing.
+    /// The deepest nesting of lists and mappings and the number of events, read from the event stream, which is
+    /// not recursive. YamlStream.Load recurses once per level, so "tags: [[[[…" a few hundred thousand deep
+    /// overflows the stack and kills the process instead of throwing. Stops as soon as a limit is passed.
     /// </summary>
-    private static int NestingDepth(string yaml)
+    private static (int Depth, int Events) Measure(string yaml, WorkCounter work)
     {
         var parser = new Parser(new StringReader(yaml));
-        int depth = 0, deepest = 0;
+        int depth = 0, deepest = 0, events = 0;
         while (parser.MoveNext())
         {
+            work.Add(1);
+            if (++events > MaxEvents) break;
             switch (parser.Current)
             {
                 case MappingStart or SequenceStart:
                     deepest = Math.Max(deepest, ++depth);
-                    if (deepest > MaxDepth) return deepest;
+                    if (deepest > MaxDepth) return (deepest, events);
                     break;
                 case MappingEnd or SequenceEnd:
                     depth--;
@@ -158,7 +186,7 @@ internal static class FrontMatterReader
             }
         }
 
-        return deepest;
+        return (deepest, events);
     }
 
     private static bool IsNull(YamlScalarNode node) =>

@@ -16,8 +16,13 @@ internal static class JsonArticleParser
         MaxDepth = 32,
     };
 
-    public static bool TryParse(string text, [NotNullWhen(true)] out ArticleDraft? draft, [NotNullWhen(false)] out string? reason)
+    public static bool TryParse(string text, [NotNullWhen(true)] out ArticleDraft? draft, [NotNullWhen(false)] out string? reason) =>
+        TryParse(text, new WorkCounter(), out draft, out reason);
+
+    /// <summary>As above, counting the characters read in <paramref name="work"/>: one pass, whatever the input.</summary>
+    public static bool TryParse(string text, WorkCounter work, [NotNullWhen(true)] out ArticleDraft? draft, [NotNullWhen(false)] out string? reason)
     {
+        work.Add(text.Length);
         draft = null;
         JsonDocument document;
         try

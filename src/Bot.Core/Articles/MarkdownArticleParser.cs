@@ -14,11 +14,16 @@ internal static class MarkdownArticleParser
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
 
-    public static bool TryParse(string text, [NotNullWhen(true)] out ArticleDraft? draft, [NotNullWhen(false)] out string? reason)
+    public static bool TryParse(string text, [NotNullWhen(true)] out ArticleDraft? draft, [NotNullWhen(false)] out string? reason) =>
+        TryParse(text, new WorkCounter(), out draft, out reason);
+
+    /// <summary>As above, counting in <paramref name="work"/> the characters scanned and the nodes visited.</summary>
+    public static bool TryParse(string text, WorkCounter work, [NotNullWhen(true)] out ArticleDraft? draft, [NotNullWhen(false)] out string? reason)
     {
         draft = null;
         var lines = text.Split('\n');
         var body = text;
+        var bodyLine = 1;
         var front = new ArticleDraft();
         if (lines[0].TrimEnd() == "---")
         {
@@ -30,10 +35,13 @@ internal static class MarkdownArticleParser
             }
 
             var yaml = string.Join('\n', lines[1..close]);
-            if (!FrontMatterReader.TryRead(yaml, firstLine: 2, out var read, out reason)) return false;
+            if (!FrontMatterReader.TryRead(yaml, firstLine: 2, work, out var read, out reason)) return false;
             front = read;
             body = string.Join('\n', lines[(close + 1)..]);
+            bodyLine = close + 2;
         }
+
+        if (!MarkdownBudget.TryCheck(body, bodyLine, work, out reason)) return false;
 
         MarkdownDocument document;
         try
@@ -59,7 +67,7 @@ internal static class MarkdownArticleParser
                 continue;
             }
 
-            AddBlock(block, paragraphs);
+            AddBlock(block, paragraphs, work);
         }
 
         if (title is null)
@@ -73,34 +81,35 @@ internal static class MarkdownArticleParser
         return true;
     }
 
-    private static void AddBlock(Block block, List<string> paragraphs)
+    private static void AddBlock(Block block, List<string> paragraphs, WorkCounter work)
     {
+        work.Add(1);
         switch (block)
         {
             case ListBlock list:
                 foreach (var item in list.OfType<ListItemBlock>())
                 {
                     var marker = list.IsOrdered ? $"{item.Order}. " : "• ";
-                    var text = string.Join('\n', item.OfType<LeafBlock>().Select(LeafText).Where(t => t.Length > 0));
+                    var text = string.Join('\n', item.OfType<LeafBlock>().Select(l => LeafText(l, work)).Where(t => t.Length > 0));
                     if (text.Length > 0) paragraphs.Add(marker + text);
-                    foreach (var nested in item.Where(b => b is not LeafBlock)) AddBlock(nested, paragraphs);
+                    foreach (var nested in item.Where(b => b is not LeafBlock)) AddBlock(nested, paragraphs, work);
                 }
 
                 break;
             case ContainerBlock container:
-                foreach (var child in container) AddBlock(child, paragraphs);
+                foreach (var child in container) AddBlock(child, paragraphs, work);
                 break;
             case LeafBlock leaf and not (ThematicBreakBlock or HtmlBlock or LinkReferenceDefinition):
-                var paragraph = LeafText(leaf);
+                var paragraph = LeafText(leaf, work);
                 if (paragraph.Length > 0) paragraphs.Add(paragraph);
                 break;
         }
     }
 
-    private static string LeafText(LeafBlock leaf) =>
-        leaf is CodeBlock code ? code.Lines.ToString().Trim() : InlineText(leaf.Inline).Trim();
+    private static string LeafText(LeafBlock leaf, WorkCounter work) =>
+        leaf is CodeBlock code ? code.Lines.ToString().Trim() : InlineText(leaf.Inline, work).Trim();
 
-    private static string InlineText(ContainerInline? root)
+    private static string InlineText(ContainerInline? root, WorkCounter? work = null)
     {
         // An explicit stack rather than recursion: emphasis nests as deep as the input asks
         // (a file of 100,000 asterisks), and a stack overflow would take the whole host down.
@@ -109,6 +118,7 @@ internal static class MarkdownArticleParser
         if (root is not null) pending.Push(root);
         while (pending.TryPop(out var inline))
         {
+            work?.Add(1);
             switch (inline)
             {
                 case LiteralInline literal:
@@ -125,6 +135,10 @@ internal static class MarkdownArticleParser
                     break;
                 case LineBreakInline:
                     sb.Append('\n');
+                    break;
+                case DelimiterInline delimiter:
+                    // An emphasis or link opener that found no partner is text.
+                    sb.Append(delimiter.ToLiteral());
                     break;
                 case ContainerInline container:
                     for (var child = container.LastChild; child is not null; child = child.PreviousSibling) pending.Push(child);

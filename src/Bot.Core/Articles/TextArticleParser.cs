@@ -9,8 +9,16 @@ namespace Bot.Core.Articles;
 /// </summary>
 internal static partial class TextArticleParser
 {
-    public static bool TryParse(string text, [NotNullWhen(true)] out ArticleDraft? draft, [NotNullWhen(false)] out string? reason)
+    /// <summary>Longest last line read as a <c>Source:</c> line; a longer one is a paragraph.</summary>
+    public const int MaxSourceLineLength = 300;
+
+    public static bool TryParse(string text, [NotNullWhen(true)] out ArticleDraft? draft, [NotNullWhen(false)] out string? reason) =>
+        TryParse(text, new WorkCounter(), out draft, out reason);
+
+    /// <summary>As above, counting the characters read in <paramref name="work"/>: one pass, whatever the input.</summary>
+    public static bool TryParse(string text, WorkCounter work, [NotNullWhen(true)] out ArticleDraft? draft, [NotNullWhen(false)] out string? reason)
     {
+        work.Add(text.Length);
         var lines = text.Split('\n');
         var first = Array.FindIndex(lines, l => !string.IsNullOrWhiteSpace(l));
         var last = Array.FindLastIndex(lines, l => !string.IsNullOrWhiteSpace(l));
@@ -22,7 +30,8 @@ internal static partial class TextArticleParser
         }
 
         string? source = null;
-        if (last > first && SourceLine().Match(lines[last]) is { Success: true } match)
+        // The pattern backtracks over a line's white space, so a long last line costs its square; a source is short.
+        if (last > first && lines[last].Length <= MaxSourceLineLength && SourceLine().Match(lines[last]) is { Success: true } match)
         {
             source = match.Groups["name"].Value;
             last--;

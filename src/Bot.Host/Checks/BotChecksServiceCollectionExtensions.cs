@@ -10,6 +10,7 @@ public static class BotChecksServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddBotChecks(this IServiceCollection services)
     {
+        services.AddSingleton<IBotCheck, OptionsBindingCheck>();
         services.AddSingleton<IBotCheck, TemplatesCheck>();
         return services;
     }

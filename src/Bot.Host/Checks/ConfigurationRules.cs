@@ -5,6 +5,7 @@ using Bot.Core.Delivery.Configuration;
 using Bot.Host.Sources.Feeds;
 using Bot.Host.Sources.Inbox;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace Bot.Host.Checks;
 
@@ -47,6 +48,7 @@ public static partial class ConfigurationRules
         foreach (var p in ValidateEmail(configuration)) yield return p;
         foreach (var p in ValidateDestinations(configuration)) yield return p;
         foreach (var p in Delivery.PacingConfiguration.Read(configuration).Problems) yield return p;
+        foreach (var p in ValidateLogLevels(configuration)) yield return p;
     }
 
     /// <summary>The listen addresses, split as Kestrel splits them.</summary>
@@ -134,6 +136,21 @@ public static partial class ConfigurationRules
         }
 
         foreach (var p in ValidateUrl(configuration, "Email:PublicBaseUrl")) yield return p;
+    }
+
+    // The logging framework throws from whichever thread first logs, which takes the process down with a trace.
+    private static IEnumerable<CheckProblem> ValidateLogLevels(IConfiguration configuration)
+    {
+        var sections = configuration.GetSection("Logging").GetChildren()
+            .Select(provider => provider.GetSection("LogLevel"))
+            .Prepend(configuration.GetSection("Logging:LogLevel"));
+        foreach (var level in sections.SelectMany(s => s.GetChildren()))
+        {
+            if (level.Value is { } value && !(Enum.TryParse<LogLevel>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)))
+            {
+                yield return new($"value '{value}' is not one of {string.Join(", ", Enum.GetNames<LogLevel>())}", level.Path);
+            }
+        }
     }
 
     // The engine's reader owns the destination rules, so bot check reports exactly what bot run would refuse.

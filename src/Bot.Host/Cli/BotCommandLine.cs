@@ -81,6 +81,11 @@ public static partial class BotCommandLine
             error.WriteLine($"bot: {e.Message}");
             return 1;
         }
+        catch (Exception e) when (BindingFailure.TryDescribe(e, out var problem))
+        {
+            error.WriteLine($"bot: {ConfigurationGuard.Describe(problem)}");
+            return 1;
+        }
         catch (OptionsValidationException e)
         {
             error.WriteLine($"bot: configuration: {string.Join("; ", e.Failures)}");

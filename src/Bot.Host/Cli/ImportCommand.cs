@@ -19,7 +19,7 @@ public static class ImportCommand
             Description = "Article files (.txt, .md, .json) or folders to import; folders are searched recursively for article files",
             Arity = ArgumentArity.OneOrMore,
         };
-        var command = new Command("import", "Add article files or folders to the store; prints KEY VERSION TITLE (status) per article")
+        var command = new Command("import", "Add article files or folders to the store; prints KEY VERSION TITLE (status) per article; exit 1 when any file was rejected")
         {
             paths,
         };
@@ -62,7 +62,7 @@ public static class ImportCommand
     /// <summary>
     /// Imports <paramref name="files"/> in order. On an interactive terminal a long run shows a progress bar
     /// and the report lines scroll above it; otherwise each line goes to <paramref name="output"/> as is,
-    /// unwrapped, for scripts and logs.
+    /// unwrapped, for scripts and logs. Returns the exit code: 1 when any file was rejected, else 0.
     /// </summary>
     public static async Task<int> ImportAsync(
         IAnsiConsole console,
@@ -99,7 +99,8 @@ public static class ImportCommand
             output.WriteLine(tally.Summary);
         }
 
-        return 0;
+        // The good files are in the store either way; the exit code tells a script that some were not.
+        return tally.Rejected == 0 ? 0 : 1;
     }
 
     private static async Task ImportOneAsync(Action<string> writeLine, ArticleImporter importer, string file, ImportTally tally, CancellationToken cancellationToken)

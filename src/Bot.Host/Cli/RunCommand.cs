@@ -28,13 +28,22 @@ public static class RunCommand
     {
         var configuration = context.LoadConfiguration(parseResult, Defaults);
         ConfigurationGuard.ThrowIfInvalid(configuration, storeOnly: false);
-        // Parsed before the host exists: a broken template must stop the bot here, not fail every delivery later.
-        if (TemplateGuard.TryLoad(configuration, TimeProvider.System, context.Error) is not { } renderer)
+        MessageRenderer? renderer = null;
+        IServiceCollection? composed = null;
+        await using var app = BotWebHost.Build(configuration, services =>
+        {
+            services.AddSingleton<IMessageRenderer>(_ => renderer!);
+            composed = services;
+        });
+        ConfigurationGuard.ThrowIfUnbindable(composed!, app.Services);
+
+        // Parsed before the host starts: a broken template must stop the bot here, not fail every delivery later.
+        renderer = TemplateGuard.TryLoad(configuration, TimeProvider.System, context.Error);
+        if (renderer is null)
         {
             return 1;
         }
 
-        await using var app = BotWebHost.Build(configuration, services => services.AddSingleton<IMessageRenderer>(renderer));
         return await RunHostAsync(app, context.Error, cancellationToken);
     }
 

@@ -74,6 +74,38 @@ public sealed class CommandLineErrorTests : IDisposable
     }
 
     [Theory]
+    [InlineData("--Delivery:PollInterval=abc", "configuration: Delivery:PollInterval: value 'abc' is not a duration such as 00:05:00")]
+    [InlineData("--Delivery:Parallelism=many", "configuration: Delivery:Parallelism: value 'many' is not a whole number")]
+    [InlineData("--Email:Smtp:PoolSize=x", "configuration: Email:Smtp:PoolSize: value 'x' is not a whole number")]
+    [InlineData("--Email:Smtp:Port=x", "configuration: Email:Smtp:Port: 'x' is not a port number")]
+    [InlineData("--Sources:Feeds:0:AllowPrivateNetwork=maybe", "configuration: Sources:Feeds:0:AllowPrivateNetwork: value 'maybe' is not true or false")]
+    [InlineData("--Delivery:Lease:Duration=-00:00:01", "configuration: Delivery:Lease:Duration must be positive")]
+    [InlineData("--Logging:LogLevel:Default=Loud", "configuration: Logging:LogLevel:Default: value 'Loud' is not one of Trace, Debug, Information, Warning, Error, Critical, None")]
+    public async Task Run_ValueTheBinderCannotRead_ExitsOneWithTheKeyAndValueOnOneLine(string setting, string expected)
+    {
+        var result = await BotProcess.RunAsync(
+            _dir.Path, "run", setting, "--Sources:Feeds:0:Url=https://news.example.org/feed.xml", "--Sources:Seed=", $"--Http:Urls=http://127.0.0.1:{FreePort.Next()}");
+
+        AssertOneLineError(result, expected);
+        Assert.Equal($"bot: {expected}", Assert.Single(result.ErrorLines));
+    }
+
+    [Theory]
+    [InlineData("--Delivery:PollInterval=abc", "config: Delivery:PollInterval: value 'abc' is not a duration such as 00:05:00")]
+    [InlineData("--Email:Smtp:PoolSize=x", "config: Email:Smtp:PoolSize: value 'x' is not a whole number")]
+    [InlineData("--Sources:Feeds:0:Interval=-1", "config: Sources:Feeds:0:Interval: '-1' is not a positive duration such as 00:05:00")]
+    [InlineData("--Sources:Feeds:0:MaxBytes=lots", "config: Sources:Feeds:0:MaxBytes: 'lots' is not a whole number of bytes from 1 to 16777216")]
+    [InlineData("--Email:Smtp:Security=Bogus", "config: Email:Smtp:Security: must be None, StartTls, SslOnConnect or Auto, not 'Bogus'")]
+    public async Task Check_ValueTheBinderCannotRead_ListsTheKeyAndValueOnceAndExitsOne(string setting, string expected)
+    {
+        var result = await BotProcess.RunAsync(_dir.Path, "check", setting, "--Sources:Feeds:0:Url=https://news.example.org/feed.xml");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal([expected, "1 problem(s)"], result.OutputLines);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    [Theory]
     [InlineData("run")]
     [InlineData("import")]
     [InlineData("articles")]

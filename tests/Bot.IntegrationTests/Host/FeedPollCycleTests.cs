@@ -32,7 +32,7 @@ public sealed class FeedPollCycleTests : IAsyncLifetime
     public async Task Poll_AfterARestart_SendsTheStoredETagAndA304ImportsNothing()
     {
         _server.Serve("/feed.xml", RssDocument.Of("Desk", "en", new RssDocument.Item("a", "A", "<p>Body A.</p>", Day)));
-        var feed = new FeedOptions { Url = _server.Url("/feed.xml") };
+        var feed = new FeedOptions { Url = _server.Url("/feed.xml"), AllowPrivateNetwork = true };
 
         var first = await NewCycle().PollAsync(feed, await new FeedStateStore(_state).LoadAsync(feed.Url, default), default);
         var restarted = await new FeedStateStore(_state).LoadAsync(feed.Url, default);
@@ -50,7 +50,7 @@ public sealed class FeedPollCycleTests : IAsyncLifetime
     [Fact]
     public async Task Poll_UnreachableFeed_KeepsTheStateAndImportsNothing()
     {
-        var feed = new FeedOptions { Url = $"http://127.0.0.1:{FreePort.Next()}/feed.xml?key=k" };
+        var feed = new FeedOptions { Url = $"http://127.0.0.1:{FreePort.Next()}/feed.xml?key=k", AllowPrivateNetwork = true };
         var state = new FeedState("\"e1\"", null, true, []);
 
         var after = await NewCycle().PollAsync(feed, state, default);

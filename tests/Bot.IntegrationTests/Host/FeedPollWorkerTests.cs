@@ -60,7 +60,7 @@ public sealed class FeedPollWorkerTests : IAsyncLifetime
 
     private FeedPollWorker NewWorker(StoreReadiness readiness)
     {
-        var options = Options.Create(new SourcesOptions { Feeds = [new FeedOptions { Url = _server.Url("/feed.xml"), Interval = Interval }] });
+        var options = Options.Create(new SourcesOptions { Feeds = [new FeedOptions { Url = _server.Url("/feed.xml"), Interval = Interval, AllowPrivateNetwork = true }] });
         var states = new FeedStateStore(_state);
         var importer = new ArticleImporter(new MemoryArticleStore(), new ArticleFeed(), _time, NullLogger<ArticleImporter>.Instance);
         var cycle = new FeedPollCycle(_services.GetRequiredService<FeedFetcher>(), states, importer, _time, NullLogger<FeedPollCycle>.Instance);

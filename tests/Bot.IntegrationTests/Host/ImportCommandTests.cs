@@ -12,7 +12,7 @@ public sealed partial class ImportCommandTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public async Task Import_Folder_PrintsOneLinePerArticleThenTheSummary()
+    public async Task Import_FolderWithABadFile_ImportsTheRestPrintsEachLineAndTheSummaryAndExitsOne()
     {
         _dir.Write("articles/one.txt", Articles.Text("First test article"));
         _dir.Write("articles/nested/two.txt", Articles.Text("Second test article"));
@@ -22,7 +22,7 @@ public sealed partial class ImportCommandTests : IDisposable
 
         var result = await BotProcess.RunAsync(_dir.Path, "import", "articles");
 
-        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(result.ExitCode == 1, result.ToString());
         var lines = result.OutputLines;
         Assert.Equal(5, lines.Length);
         var created = lines.Select(l => ImportLine().Match(l)).Where(m => m.Success).ToList();

@@ -45,10 +45,13 @@ public sealed class RunFeedTests : IAsyncLifetime
 
         await StartAsync(
             "--Sources:Feeds:0:Url=" + _server.Url("/news.xml?key=news-secret"),
+            "--Sources:Feeds:0:AllowPrivateNetwork=true",
             "--Sources:Feeds:0:Interval=00:00:01",
             "--Sources:Feeds:1:Url=" + _server.Url("/page.html?token=page-secret"),
+            "--Sources:Feeds:1:AllowPrivateNetwork=true",
             "--Sources:Feeds:1:Interval=00:00:01",
             "--Sources:Feeds:2:Url=" + _server.Url("/down.xml?token=down-secret"),
+            "--Sources:Feeds:2:AllowPrivateNetwork=true",
             "--Sources:Feeds:2:Interval=00:00:01");
 
         await Eventually.HoldsAsync(() => Announcements.Length == 2, "both items announced on Telegram");
@@ -97,6 +100,7 @@ public sealed class RunFeedTests : IAsyncLifetime
 
         await StartAsync(
             "--Sources:Feeds:0:Url=" + _server.Url("/news.xml"),
+            "--Sources:Feeds:0:AllowPrivateNetwork=true",
             "--Sources:Feeds:0:Interval=00:00:01",
             "--Sources:Feeds:0:Backlog=1");
         await Eventually.HoldsAsync(() => Announcements.Length == 1, "the newest item announced");

@@ -22,7 +22,7 @@ public sealed class FeedPollCycle(
     public async Task<FeedState> PollAsync(FeedOptions feed, FeedState state, CancellationToken cancellationToken)
     {
         var address = FeedAddress.ForLog(feed.Url);
-        var fetched = await fetcher.FetchAsync(feed.Url, state, cancellationToken);
+        var fetched = await fetcher.FetchAsync(feed, state, cancellationToken);
         switch (fetched)
         {
             case FeedFetchResult.NotModified:

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.Core.Articles.Feeds;
 using Bot.Host.Checks;
 using Microsoft.Extensions.Configuration;
 
@@ -11,6 +12,9 @@ namespace Bot.Host.Sources.Feeds;
 public static class FeedRules
 {
     public const string Section = "Sources:Feeds";
+
+    /// <summary>The most redirects a feed may be set to follow.</summary>
+    public const int MaxRedirectsLimit = 20;
 
     public static IEnumerable<CheckProblem> Validate(IConfiguration configuration)
     {
@@ -31,6 +35,31 @@ public static class FeedRules
             if (backlog is not null && (!int.TryParse(backlog, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
             {
                 yield return new($"'{backlog}' is not a whole number of items (0 or more)", $"{feed.Path}:Backlog");
+            }
+
+            var timeout = feed["Timeout"];
+            if (timeout is not null && (!TimeSpan.TryParse(timeout, CultureInfo.InvariantCulture, out var deadline) || deadline <= TimeSpan.Zero))
+            {
+                yield return new($"'{timeout}' is not a positive duration such as 00:00:30", $"{feed.Path}:Timeout");
+            }
+
+            var maxBytes = feed["MaxBytes"];
+            if (maxBytes is not null && (!long.TryParse(maxBytes, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) || bytes is < 1 or > FeedReader.MaxDocumentBytes))
+            {
+                yield return new($"'{maxBytes}' is not a whole number of bytes from 1 to {FeedReader.MaxDocumentBytes}", $"{feed.Path}:MaxBytes");
+            }
+
+            // The binder drops a list entry it cannot convert without a word, which would silently stop polling the feed.
+            var allowPrivate = feed["AllowPrivateNetwork"];
+            if (allowPrivate is not null && !bool.TryParse(allowPrivate, out _))
+            {
+                yield return new($"value '{allowPrivate}' is not true or false", $"{feed.Path}:AllowPrivateNetwork");
+            }
+
+            var maxRedirects = feed["MaxRedirects"];
+            if (maxRedirects is not null && (!int.TryParse(maxRedirects, NumberStyles.None, CultureInfo.InvariantCulture, out var redirects) || redirects > MaxRedirectsLimit))
+            {
+                yield return new($"'{maxRedirects}' is not a whole number of redirects from 0 to {MaxRedirectsLimit}", $"{feed.Path}:MaxRedirects");
             }
         }
     }

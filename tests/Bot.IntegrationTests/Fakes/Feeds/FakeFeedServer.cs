@@ -19,7 +19,10 @@ public sealed class FakeFeedServer : IAsyncDisposable
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, (int Status, string ContentType, string Body)> _documents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Status, string Location)> _redirects = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Body, TimeSpan Every)> _trickles = new(StringComparer.Ordinal);
     private readonly List<FakeFeedRequest> _journal = [];
+    private int _trickledBytes;
     private WebApplication _app = null!;
 
     public Uri BaseUrl { get; private set; } = null!;
@@ -49,6 +52,21 @@ public sealed class FakeFeedServer : IAsyncDisposable
         lock (_gate) _documents[path] = (status, contentType, body);
     }
 
+    /// <summary>Answers <paramref name="path"/> with a redirect to <paramref name="location"/> (absolute or relative).</summary>
+    public void Redirect(string path, string location, int status = 302)
+    {
+        lock (_gate) _redirects[path] = (status, location);
+    }
+
+    /// <summary>Answers <paramref name="path"/> with 200 and headers at once, then the body one byte per <paramref name="every"/>.</summary>
+    public void Trickle(string path, string body, TimeSpan every)
+    {
+        lock (_gate) _trickles[path] = (body, every);
+    }
+
+    /// <summary>How many body bytes the trickling answers have sent so far.</summary>
+    public int TrickledBytes => Volatile.Read(ref _trickledBytes);
+
     public string Url(string pathAndQuery) => new Uri(BaseUrl, pathAndQuery).AbsoluteUri;
 
     public static string ETagOf(string body) =>
@@ -57,6 +75,38 @@ public sealed class FakeFeedServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
+        (int Status, string Location)? redirect;
+        (string Body, TimeSpan Every)? trickle;
+        lock (_gate)
+        {
+            redirect = _redirects.TryGetValue(path, out var r) ? r : null;
+            trickle = _trickles.TryGetValue(path, out var t) ? t : null;
+        }
+
+        if (redirect is { } moved)
+        {
+            Record(context, path, moved.Status, ifNoneMatch: context.Request.Headers.IfNoneMatch.ToString());
+            context.Response.StatusCode = moved.Status;
+            context.Response.Headers.Location = moved.Location;
+            return;
+        }
+
+        if (trickle is { } slow)
+        {
+            Record(context, path, 200, ifNoneMatch: "");
+            context.Response.ContentType = "application/rss+xml";
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            foreach (var b in Encoding.UTF8.GetBytes(slow.Body))
+            {
+                await Task.Delay(slow.Every, context.RequestAborted);
+                await context.Response.Body.WriteAsync(new[] { b }, context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                Interlocked.Increment(ref _trickledBytes);
+            }
+
+            return;
+        }
+
         (int Status, string ContentType, string Body)? document;
         lock (_gate) document = _documents.TryGetValue(path, out var found) ? found : null;
 
@@ -69,6 +119,17 @@ public sealed class FakeFeedServer : IAsyncDisposable
             if (ifNoneMatch == etag) status = 304;
         }
 
+        Record(context, path, status, ifNoneMatch);
+
+        context.Response.StatusCode = status;
+        if (etag is not null) context.Response.Headers.ETag = etag;
+        if (status is 304 || document is null) return;
+        context.Response.ContentType = document.Value.ContentType;
+        await context.Response.WriteAsync(document.Value.Body);
+    }
+
+    private void Record(HttpContext context, string path, int status, string ifNoneMatch)
+    {
         lock (_gate)
         {
             _journal.Add(new FakeFeedRequest(
@@ -79,12 +140,6 @@ public sealed class FakeFeedServer : IAsyncDisposable
                 context.Request.Headers.UserAgent.ToString(),
                 status));
         }
-
-        context.Response.StatusCode = status;
-        if (etag is not null) context.Response.Headers.ETag = etag;
-        if (status is 304 || document is null) return;
-        context.Response.ContentType = document.Value.ContentType;
-        await context.Response.WriteAsync(document.Value.Body);
     }
 
     public async ValueTask DisposeAsync()
