@@ -120,6 +120,7 @@ public static class ImportCommand
     {
         ImportStatus.Created => "created",
         ImportStatus.Updated => "updated",
+        ImportStatus.Retracted => "retracted",
         _ => "unchanged",
     };
 
@@ -135,7 +136,8 @@ public static class ImportCommand
 
         public void Count(ImportStatus status)
         {
-            if (status == ImportStatus.Unchanged)
+            // A retracted article that stays retracted is counted as unchanged: nothing was stored.
+            if (!ArticleImporter.Changed(status))
             {
                 Unchanged++;
             }
