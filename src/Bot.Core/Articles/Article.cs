@@ -6,8 +6,15 @@ namespace Bot.Core.Articles;
 /// </summary>
 public sealed record Article
 {
-    /// <summary>Stable key: the explicit id, else the URL, else a hash of source and title.</summary>
+    /// <summary>
+    /// The article's id: the source's stable key (explicit id, else URL, else a hash of source and title), prefixed
+    /// with <c>@FEED/</c> for a feed's items (see <see cref="ArticleOrigin"/>). Every verb and route takes this id.
+    /// </summary>
     public required string Key { get; init; }
+
+    /// <summary>The key namespace the article belongs to; the newsroom unless a feed took it in.</summary>
+    public ArticleOrigin Origin { get; init; } = ArticleOrigin.Newsroom;
+
     public int Version { get; init; }
     public required string Title { get; init; }
     public string? Summary { get; init; }
@@ -26,6 +33,12 @@ public sealed record Article
     /// <summary>When the bot first read this version (UTC).</summary>
     public DateTimeOffset Received { get; init; }
     public bool Retracted { get; init; }
+
+    /// <summary>
+    /// The source said <c>retracted: false</c> outright: the one way, besides content never seen before, to bring a
+    /// retracted article back. Not part of the content and not stored.
+    /// </summary>
+    public bool Reinstates { get; init; }
 
     /// <summary>The body as one text, paragraphs separated by a blank line.</summary>
     public string Body => string.Join("\n\n", Paragraphs);

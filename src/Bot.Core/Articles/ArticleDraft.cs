@@ -15,12 +15,20 @@ internal sealed record ArticleDraft
     public string? Category { get; init; }
     public string? Language { get; init; }
     public DateTimeOffset? Published { get; init; }
-    public bool Retracted { get; init; }
+    /// <summary>The <c>retracted</c> field: null when the source did not say.</summary>
+    public bool? Retracted { get; init; }
 
     /// <summary>
     /// The article this draft describes: key from id, else URL, else source and title; language as given, else
     /// detected from the text. The caller has checked that <see cref="Title"/> is set.
     /// </summary>
+    /// <summary>The link fields that are not absolute http(s) URLs (<c>javascript:</c>, <c>data:</c>, relative paths, …).</summary>
+    public IEnumerable<ArticleFieldError> LinkErrors()
+    {
+        if (ArticleFieldRules.LinkProblem("url", Url) is { } url) yield return new ArticleFieldError("url", url);
+        if (ArticleFieldRules.LinkProblem("image", Image) is { } image) yield return new ArticleFieldError("image", image);
+    }
+
     public Article ToArticle(DateTimeOffset received)
     {
         var title = Title ?? throw new InvalidOperationException("A draft needs a title to become an article.");
@@ -41,7 +49,8 @@ internal sealed record ArticleDraft
             Direction = LanguageTag.DirectionOf(language),
             Published = Published,
             Received = received.ToUniversalTime(),
-            Retracted = Retracted,
+            Retracted = Retracted == true,
+            Reinstates = Retracted == false,
         };
     }
 }

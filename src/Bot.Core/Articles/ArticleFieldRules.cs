@@ -31,6 +31,16 @@ internal static class ArticleFieldRules
         return LanguageTag.TryNormalise(raw, out language);
     }
 
+    /// <summary>
+    /// Null when <paramref name="value"/> is absent or an absolute http(s) URL with a host; otherwise the reason. A link
+    /// is put into every message as a clickable target, so <c>javascript:</c>, <c>data:</c> and the like never get in.
+    /// </summary>
+    public static string? LinkProblem(string field, string? value) =>
+        value is null
+        || (Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Host.Length > 0)
+            ? null
+            : $"field \"{field}\" must be an absolute http(s) URL, not \"{Quote(value)}\"";
+
     /// <summary>A value as shown inside a one-line reason: on one line and short.</summary>
     public static string Quote(string value)
     {

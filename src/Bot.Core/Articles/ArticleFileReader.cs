@@ -15,7 +15,10 @@ public static class ArticleFileReader
     /// <summary>The extensions <see cref="Read"/> understands, lower-case with the dot.</summary>
     public static IReadOnlyList<string> Extensions { get; } = [".txt", ".md", ".markdown", ".json"];
 
-    private delegate bool Parser(string text, WorkCounter work, [NotNullWhen(true)] out ArticleDraft? draft, [NotNullWhen(false)] out string? reason);
+    /// <summary>False only when the text is not that shape at all; fields it refused go to <c>errors</c>.</summary>
+    private delegate bool Parser(string text, WorkCounter work, List<ArticleFieldError> errors, [NotNullWhen(true)] out ArticleDraft? draft, [NotNullWhen(false)] out string? reason);
+
+    private delegate bool WholeParser(string text, WorkCounter work, [NotNullWhen(true)] out ArticleDraft? draft, [NotNullWhen(false)] out string? reason);
 
     /// <summary>Reads an article from a file's bytes; the shape comes from the file name's extension.</summary>
     public static ArticleReadResult Read(string fileName, ReadOnlySpan<byte> content, DateTimeOffset received) =>
@@ -28,8 +31,8 @@ public static class ArticleFileReader
 
         Parser? parser = Path.GetExtension(fileName).ToLowerInvariant() switch
         {
-            ".txt" => TextArticleParser.TryParse,
-            ".md" or ".markdown" => MarkdownArticleParser.TryParse,
+            ".txt" => Whole(TextArticleParser.TryParse),
+            ".md" or ".markdown" => Whole(MarkdownArticleParser.TryParse),
             ".json" => JsonArticleParser.TryParse,
             _ => null,
         };
@@ -37,9 +40,10 @@ public static class ArticleFileReader
 
         if (!ArticleTextDecoder.TryDecode(content, out var text, out var reason)) return new ArticleReadResult.Failure(reason);
         work.Add(content.Length);
-        if (!parser(text, work, out var draft, out reason)) return new ArticleReadResult.Failure(ArticleFieldRules.OneLine(reason));
+        var errors = new List<ArticleFieldError>();
+        if (!parser(text, work, errors, out var draft, out reason)) return new ArticleReadResult.Failure(ArticleFieldRules.OneLine(reason));
 
-        return Complete(draft, received);
+        return Complete(draft, received, errors);
     }
 
     /// <summary>Reads an article file from disk.</summary>
@@ -62,18 +66,29 @@ public static class ArticleFileReader
         }
     }
 
-    private static ArticleReadResult Complete(ArticleDraft draft, DateTimeOffset received)
+    // The text and Markdown shapes stop at their first problem, which is never about one field alone.
+    private static Parser Whole(WholeParser parse) =>
+        (string text, WorkCounter work, List<ArticleFieldError> _, [NotNullWhen(true)] out ArticleDraft? draft, [NotNullWhen(false)] out string? reason) =>
+            parse(text, work, out draft, out reason);
+
+    /// <summary>The article, or every field problem at once: those the parser found and the rules every shape shares.</summary>
+    private static ArticleReadResult Complete(ArticleDraft draft, DateTimeOffset received, List<ArticleFieldError> errors)
     {
-        var title = draft.Title!;
-        if (title.Length > MaxTitleLength)
+        if (draft.Title is { } title && title.Length > MaxTitleLength)
         {
-            return new ArticleReadResult.Failure(
-                $"title is {title.Length} characters; the limit is {MaxTitleLength} (is a blank line missing after it?)");
+            errors.Add(new ArticleFieldError("title", $"title is {title.Length} characters; the limit is {MaxTitleLength} (is a blank line missing after it?)"));
         }
 
-        if (draft.Paragraphs.Count == 0)
+        if (draft.Paragraphs.Count == 0 && !errors.Any(e => e.Field == "body"))
         {
-            return new ArticleReadResult.Failure("no body: the file has a title but no paragraphs");
+            errors.Add(new ArticleFieldError("body", "no body: the file has a title but no paragraphs"));
+        }
+
+        errors.AddRange(draft.LinkErrors());
+        if (errors.Count > 0)
+        {
+            var reason = ArticleFieldRules.OneLine(string.Join("; ", errors.Select(e => e.Message)));
+            return new ArticleReadResult.Failure(reason) { Errors = [.. errors.Select(e => e with { Message = ArticleFieldRules.OneLine(e.Message) })] };
         }
 
         return new ArticleReadResult.Success(draft.ToArticle(received));

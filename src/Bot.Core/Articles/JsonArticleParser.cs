@@ -16,11 +16,13 @@ internal static class JsonArticleParser
         MaxDepth = 32,
     };
 
-    public static bool TryParse(string text, [NotNullWhen(true)] out ArticleDraft? draft, [NotNullWhen(false)] out string? reason) =>
-        TryParse(text, new WorkCounter(), out draft, out reason);
-
-    /// <summary>As above, counting the characters read in <paramref name="work"/>: one pass, whatever the input.</summary>
-    public static bool TryParse(string text, WorkCounter work, [NotNullWhen(true)] out ArticleDraft? draft, [NotNullWhen(false)] out string? reason)
+    /// <summary>
+    /// Reads the object into <paramref name="draft"/>, counting the characters read in <paramref name="work"/> (one
+    /// pass, whatever the input). False, with <paramref name="reason"/>, only when the text is not a JSON object at
+    /// all; a field that is wrong is added to <paramref name="errors"/> and the others are still read, so that one
+    /// answer can name every bad field.
+    /// </summary>
+    public static bool TryParse(string text, WorkCounter work, List<ArticleFieldError> errors, [NotNullWhen(true)] out ArticleDraft? draft, [NotNullWhen(false)] out string? reason)
     {
         work.Add(text.Length);
         draft = null;
@@ -54,27 +56,26 @@ internal static class JsonArticleParser
                 var value = property.Value;
                 if (key == "body")
                 {
-                    if (!TryBody(value, out paragraphs, out reason)) return false;
+                    if (TryBody(value, out var read, out var problem)) paragraphs = read;
+                    else errors.Add(new ArticleFieldError(key, problem));
                 }
-                else if (!TryApply(ref result, key, value, out reason))
+                else if (!TryApply(ref result, key, value, out var problem))
                 {
-                    return false;
+                    errors.Add(new ArticleFieldError(key, problem));
                 }
             }
 
-            if (result.Title is null)
+            if (result.Title is null && !errors.Any(e => e.Field == "title"))
             {
-                reason = "field \"title\" is missing or empty";
-                return false;
+                errors.Add(new ArticleFieldError("title", "field \"title\" is missing or empty"));
             }
 
-            if (paragraphs is null)
+            if (paragraphs is null && !errors.Any(e => e.Field == "body"))
             {
-                reason = "field \"body\" is missing";
-                return false;
+                errors.Add(new ArticleFieldError("body", "field \"body\" is missing"));
             }
 
-            draft = result with { Paragraphs = paragraphs };
+            draft = result with { Paragraphs = paragraphs ?? [] };
             reason = null;
             return true;
         }

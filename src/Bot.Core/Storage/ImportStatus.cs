@@ -8,4 +8,9 @@ public enum ImportStatus
     Updated,
     /// <summary>The same content as the latest version: nothing changed.</summary>
     Unchanged,
+    /// <summary>
+    /// The article is retracted and the incoming item is not an explicit new version (its content was stored before,
+    /// or it is itself retracted): nothing changed. See <see cref="Articles.ArticleRevision"/>.
+    /// </summary>
+    Retracted,
 }

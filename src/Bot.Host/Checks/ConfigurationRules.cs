@@ -41,6 +41,7 @@ public static partial class ConfigurationRules
     {
         foreach (var p in ValidateStore(configuration)) yield return p;
         foreach (var p in ValidateHttp(configuration)) yield return p;
+        foreach (var p in Http.Articles.ApiKeyRules.Validate(configuration)) yield return p;
         foreach (var p in ValidateFeeds(configuration)) yield return p;
         foreach (var p in InboxRules.Validate(configuration)) yield return p;
         foreach (var p in ValidateTelegram(configuration)) yield return p;

@@ -12,7 +12,7 @@ public static class ArticlesCommand
     {
         var id = new Argument<string?>("ID")
         {
-            Description = "Key of the article to show in full; without it, recent articles are listed",
+            Description = "Id of the article to show in full (as the list shows it); without it, recent articles are listed",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var version = new Option<int?>("--version")
@@ -25,7 +25,7 @@ public static class ArticlesCommand
             Description = "How many recent articles to list",
             DefaultValueFactory = _ => 20,
         };
-        var command = new Command("articles", "List recent articles (key, version, published, language, title), or show one in full")
+        var command = new Command("articles", "List recent articles (id, version, published, language, title), or show one in full")
         {
             id,
             version,
@@ -60,7 +60,10 @@ public static class ArticlesCommand
         return command;
     }
 
-    /// <summary>One line per article, columns separated by two spaces, the free-text title last.</summary>
+    /// <summary>
+    /// One line per article, columns separated by two spaces, the free-text title last. The first column is the id every
+    /// other verb takes: a feed's items carry their feed's prefix (<c>@FEED/KEY</c>).
+    /// </summary>
     public static void List(TextWriter output, IReadOnlyList<Article> articles)
     {
         if (articles.Count == 0)
@@ -71,7 +74,7 @@ public static class ArticlesCommand
 
         var keyWidth = Math.Max(3, articles.Max(a => a.Key.Length));
         var versionWidth = Math.Max(7, articles.Max(a => a.Version.ToString(CultureInfo.InvariantCulture).Length));
-        output.WriteLine($"{"KEY".PadRight(keyWidth)}  {"VERSION".PadRight(versionWidth)}  {"PUBLISHED",-16}  LANG  TITLE");
+        output.WriteLine($"{"ID".PadRight(keyWidth)}  {"VERSION".PadRight(versionWidth)}  {"PUBLISHED",-16}  LANG  TITLE");
         foreach (var a in articles)
         {
             output.WriteLine(string.Create(
@@ -91,7 +94,8 @@ public static class ArticlesCommand
             }
         }
 
-        Field("key", a.Key);
+        Field("id", a.Key);
+        Field("origin", a.Origin.FeedName is { } feed ? "feed " + feed : "newsroom");
         Field("version", a.Version.ToString(CultureInfo.InvariantCulture));
         Field("title", a.Title);
         Field("summary", a.Summary);

@@ -122,6 +122,7 @@ public static class ImportCommand
     {
         ImportStatus.Created => "created",
         ImportStatus.Updated => "updated",
+        ImportStatus.Retracted => "retracted",
         _ => "unchanged",
     };
 
@@ -137,7 +138,8 @@ public static class ImportCommand
 
         public void Count(ImportStatus status)
         {
-            if (status == ImportStatus.Unchanged)
+            // A retracted article that stays retracted is counted as unchanged: nothing was stored.
+            if (!ArticleImporter.Changed(status))
             {
                 Unchanged++;
             }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Bot.Core.Storage;
+using Bot.Host.Sources;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Host.Cli;
@@ -8,10 +8,11 @@ public static class RetractCommand
 {
     public static Command Create(CliContext context)
     {
-        var id = new Argument<string>("ID") { Description = "Key of the article to retract" };
+        var id = new Argument<string>("ID") { Description = "Id of the article to retract, as `bot articles` shows it" };
         var command = new Command(
             "retract",
-            "Retract an article: its sent Telegram and Discord messages are deleted and its unsent deliveries cancelled (by `bot run`)")
+            "Retract an article: its sent Telegram and Discord messages are deleted and its unsent deliveries cancelled (by `bot run`); " +
+            "the same item arriving again changes nothing")
         {
             id,
         };
@@ -20,19 +21,16 @@ public static class RetractCommand
             async (services, token) =>
             {
                 var key = parseResult.GetValue(id)!;
-                var store = services.GetRequiredService<IArticleStore>();
-                var article = await store.GetAsync(key, null, token) ?? throw new UserErrorException($"no such article: {key}");
-                if (article.Retracted)
+                switch (await services.GetRequiredService<ArticleRetractor>().RetractAsync(key, token))
                 {
-                    throw new UserErrorException($"{key} is already retracted (version {article.Version})");
+                    case RetractOutcome.Retracted { Version: var result }:
+                        context.Output.WriteLine($"{result.Key}  {result.Version}  retracted  {result.Title}");
+                        return 0;
+                    case RetractOutcome.AlreadyRetracted already:
+                        throw new UserErrorException($"{already.Id} is already retracted (version {already.Version})");
+                    default:
+                        throw new UserErrorException($"no such article: {key}");
                 }
-
-                // A retraction is a new version: the dispatcher plans it like any other, so it survives restarts
-                // and reaches every host sharing the store.
-                var result = await store.ImportAsync(
-                    article with { Version = 0, Retracted = true, Received = services.GetRequiredService<TimeProvider>().GetUtcNow() }, token);
-                context.Output.WriteLine($"{result.Key}  {result.Version}  retracted  {result.Title}");
-                return 0;
             },
             cancellationToken));
         return command;

@@ -2,6 +2,7 @@ using Bot.Host.Checks;
 using Bot.Host.Composition;
 using Bot.Host.Http;
 using Bot.Host.Http.Admin;
+using Bot.Host.Http.Articles;
 using Bot.Host.Metrics;
 using Bot.Host.Subscriptions;
 using Microsoft.AspNetCore.Builder;
@@ -36,6 +37,7 @@ public static class BotWebHost
         builder.Services.AddSubscriptionHttp(configuration);
         builder.Services.AddBotMetrics();
         builder.Services.AddAdminHttp(configuration);
+        builder.Services.AddArticleApi(configuration);
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -45,6 +47,7 @@ public static class BotWebHost
         app.MapMetricsEndpoint();
         app.MapSubscriptionEndpoints();
         app.MapAdminEndpoints();
+        app.MapArticleApi();
         return app;
     }
 }

@@ -25,8 +25,11 @@ public sealed partial class SecretRedactor
 
     public SecretRedactor(IConfiguration configuration)
     {
+        // The article API's keys are a list: every Http:ApiKeys:N:Key.
+        var apiKeys = configuration.GetSection("Http:ApiKeys").GetChildren().Select(k => k["Key"]);
         _literals = SecretKeys
             .Select(k => configuration[k])
+            .Concat(apiKeys)
             .Where(v => !string.IsNullOrWhiteSpace(v) && v.Length >= 4)
             .Select(v => v!)
             .Distinct(StringComparer.Ordinal)

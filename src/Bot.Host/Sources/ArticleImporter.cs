@@ -6,8 +6,10 @@ namespace Bot.Host.Sources;
 
 /// <summary>
 /// The one path from an article file to the store, shared by <c>bot import</c>, first-run seeding, the
-/// inbox and the feed poller: read, store, announce on the <see cref="IArticleFeed"/>. A file that is not an article is a
-/// <see cref="FileImportOutcome.Rejected"/> value; a store failure throws, because it is not the file's fault.
+/// inbox, the article API and the feed poller: read, store, announce on the <see cref="IArticleFeed"/>. Files and API
+/// bodies are the newsroom's (<see cref="ArticleOrigin.Newsroom"/>); a feed hands over articles already in its own
+/// namespace. A file that is not an article is a <see cref="FileImportOutcome.Rejected"/> value; a store failure
+/// throws, because it is not the file's fault.
 /// </summary>
 public sealed partial class ArticleImporter(
     IArticleStore store,
@@ -40,7 +42,14 @@ public sealed partial class ArticleImporter(
         return await ImportAsync(Path.GetFileName(path), content, cancellationToken);
     }
 
-    public async Task<FileImportOutcome> ImportAsync(string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    public Task<FileImportOutcome> ImportAsync(string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
+        ImportAsync(fileName, fileName, content, cancellationToken);
+
+    /// <summary>An article API body: the fields of a <c>.json</c> file; <paramref name="label"/> names the poster in the log.</summary>
+    public Task<FileImportOutcome> ImportJsonAsync(string label, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
+        ImportAsync(label, "article.json", content, cancellationToken);
+
+    private async Task<FileImportOutcome> ImportAsync(string label, string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         if (content.Length > ArticleFileReader.MaxFileBytes)
         {
@@ -55,18 +64,23 @@ public sealed partial class ArticleImporter(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A reader that throws has a bug, but one odd file must not stop an import or the host.
-            LogReaderFailed(logger, fileName, e);
+            LogReaderFailed(logger, label, e);
             return new FileImportOutcome.Rejected($"could not be read: {OneLine(e.Message)}");
+        }
+
+        if (read is ArticleReadResult.Success { Article: var article })
+        {
+            read = ArticleOrigin.Newsroom.Take(article);
         }
 
         switch (read)
         {
             case ArticleReadResult.Failure failure:
-                LogRejected(logger, fileName, failure.Reason);
-                return new FileImportOutcome.Rejected(OneLine(failure.Reason));
+                LogRejected(logger, label, failure.Reason);
+                return new FileImportOutcome.Rejected(OneLine(failure.Reason)) { Errors = failure.Errors };
             case ArticleReadResult.Success success:
                 var result = await StoreAsync(success.Article, cancellationToken);
-                LogImported(logger, fileName, result.Key, result.Version, result.Status);
+                LogImported(logger, label, result.Key, result.Version, result.Status);
                 return new FileImportOutcome.Imported(result);
             default:
                 throw new InvalidOperationException($"Unknown read result {read.GetType().Name}.");
@@ -79,7 +93,7 @@ public sealed partial class ArticleImporter(
     public async Task<ImportResult> ImportArticleAsync(string origin, Article article, CancellationToken cancellationToken)
     {
         var result = await StoreAsync(article, cancellationToken);
-        if (result.Status != ImportStatus.Unchanged)
+        if (Changed(result.Status))
         {
             LogImported(logger, origin, result.Key, result.Version, result.Status);
         }
@@ -90,13 +104,16 @@ public sealed partial class ArticleImporter(
     private async Task<ImportResult> StoreAsync(Article article, CancellationToken cancellationToken)
     {
         var result = await store.ImportAsync(article, cancellationToken);
-        if (result.Status != ImportStatus.Unchanged)
+        if (Changed(result.Status))
         {
             feed.Publish(result);
         }
 
         return result;
     }
+
+    /// <summary>Whether the import stored a version (created or updated), which the dispatcher has to plan.</summary>
+    public static bool Changed(ImportStatus status) => status is ImportStatus.Created or ImportStatus.Updated;
 
     internal static string OneLine(string text) =>
         string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

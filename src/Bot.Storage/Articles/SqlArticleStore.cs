@@ -9,7 +9,7 @@ namespace Bot.Storage.Articles;
 /// <summary>Versioned articles in SQLite or PostgreSQL: one SQL text for both.</summary>
 public sealed class SqlArticleStore(IDbConnectionFactory factory, TimeProvider time) : IArticleStore
 {
-    /// <summary>Enough for a burst of importers of one key; each retry starts a fresh transaction.</summary>
+    /// <summary>Enough for a burst of importers of one id; each retry starts a fresh transaction.</summary>
     private const int MaxAttempts = 5;
 
     public async Task<ImportResult> ImportAsync(Article article, CancellationToken cancellationToken)
@@ -32,10 +32,10 @@ public sealed class SqlArticleStore(IDbConnectionFactory factory, TimeProvider t
 
     public async Task<Article?> GetAsync(string key, int? version, CancellationToken cancellationToken)
     {
-        const string Columns = "v.key AS Key, v.version AS Version, v.document AS Document";
+        const string Columns = "v.key AS Key, v.version AS Version, v.document AS Document, a.origin AS Origin";
         var sql = version is null
             ? $"SELECT {Columns} FROM articles a JOIN article_versions v ON v.key = a.key AND v.version = a.latest_version WHERE a.key = @Key"
-            : $"SELECT {Columns} FROM article_versions v WHERE v.key = @Key AND v.version = @Version";
+            : $"SELECT {Columns} FROM articles a JOIN article_versions v ON v.key = a.key WHERE a.key = @Key AND v.version = @Version";
         await using var connection = await factory.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<VersionRow>(new CommandDefinition(
             sql, new { Key = key, Version = (long?)version }, cancellationToken: cancellationToken));
@@ -48,7 +48,7 @@ public sealed class SqlArticleStore(IDbConnectionFactory factory, TimeProvider t
         await using var connection = await factory.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<VersionRow>(new CommandDefinition(
             """
-            SELECT v.key AS Key, v.version AS Version, v.document AS Document
+            SELECT v.key AS Key, v.version AS Version, v.document AS Document, a.origin AS Origin
             FROM articles a
             JOIN article_versions v ON v.key = a.key AND v.version = a.latest_version
             ORDER BY a.updated_at DESC, a.key
@@ -66,29 +66,44 @@ public sealed class SqlArticleStore(IDbConnectionFactory factory, TimeProvider t
         using var writer = await dialect.EnterWriterAsync(connection, cancellationToken);
         await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken);
 
-        // Make sure the head row exists, then lock it: two importers of one key queue on that row
+        // Make sure the head row exists, then lock it: two importers of one id queue on that row
         // instead of both reading version n and both writing n + 1. On SQLite the write transaction
-        // already excludes every other writer. A rollback (unchanged content) removes a fresh head row.
+        // already excludes every other writer. A rollback (nothing to store) removes a fresh head row.
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO articles (key, latest_version, title, retracted, created_at, updated_at)
-            VALUES (@Key, 0, @Title, @Retracted, @Now, @Now)
+            INSERT INTO articles (key, origin, latest_version, title, retracted, created_at, updated_at)
+            VALUES (@Key, @Origin, 0, @Title, @Retracted, @Now, @Now)
             ON CONFLICT (key) DO NOTHING
             """,
-            new { article.Key, article.Title, article.Retracted, Now = now }, transaction, cancellationToken: cancellationToken));
-        var latest = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT latest_version FROM articles WHERE key = @Key{dialect.ForUpdate}",
+            new { article.Key, Origin = article.Origin.Stored, article.Title, article.Retracted, Now = now }, transaction, cancellationToken: cancellationToken));
+        var head = await connection.QuerySingleAsync<(long Latest, string Origin)>(new CommandDefinition(
+            $"SELECT latest_version, origin FROM articles WHERE key = @Key{dialect.ForUpdate}",
             new { article.Key }, transaction, cancellationToken: cancellationToken));
+        var latest = head.Latest;
+        if (head.Origin != article.Origin.Stored)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            throw new ArticleOriginConflictException(article.Key, ArticleOrigin.Parse(head.Origin), article.Origin);
+        }
 
         if (latest > 0)
         {
-            var current = await connection.QuerySingleAsync<(string Fingerprint, string Title)>(new CommandDefinition(
-                "SELECT fingerprint, title FROM article_versions WHERE key = @Key AND version = @Version",
+            var current = await connection.QuerySingleAsync<(string Fingerprint, string Title, bool Retracted)>(new CommandDefinition(
+                "SELECT fingerprint, title, retracted FROM article_versions WHERE key = @Key AND version = @Version",
                 new { article.Key, Version = latest }, transaction, cancellationToken: cancellationToken));
-            if (current.Fingerprint == fingerprint)
+            var verdict = ArticleRevision.Judge(article, fingerprint, current.Fingerprint, current.Retracted);
+            if (verdict == ArticleRevision.Verdict.NewUnlessSeen)
+            {
+                verdict = await SeenBeforeAsync(connection, transaction, article.Key, fingerprint, cancellationToken)
+                    ? ArticleRevision.Verdict.StaysRetracted
+                    : ArticleRevision.Verdict.NewVersion;
+            }
+
+            if (verdict != ArticleRevision.Verdict.NewVersion)
             {
                 await transaction.RollbackAsync(cancellationToken);
-                return new ImportResult(article.Key, checked((int)latest), current.Title, ImportStatus.Unchanged);
+                var status = verdict == ArticleRevision.Verdict.Unchanged ? ImportStatus.Unchanged : ImportStatus.Retracted;
+                return new ImportResult(article.Key, checked((int)latest), current.Title, status);
             }
         }
 
@@ -103,6 +118,25 @@ public sealed class SqlArticleStore(IDbConnectionFactory factory, TimeProvider t
         await transaction.CommitAsync(cancellationToken);
         return new ImportResult(article.Key, checked((int)version), article.Title, latest == 0 ? ImportStatus.Created : ImportStatus.Updated);
     }
+
+    /// <summary>
+    /// Whether any stored version of the article showed <paramref name="contentFingerprint"/> to readers. A retracted
+    /// version's own fingerprint counts the retraction flag, so its content is fingerprinted again from its document;
+    /// this runs only while an article is retracted, for an item that is not retracted itself.
+    /// </summary>
+    private static async Task<bool> SeenBeforeAsync(
+        DbConnection connection, DbTransaction transaction, string key, string contentFingerprint, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<(long Version, string Fingerprint, bool Retracted, string Document)>(new CommandDefinition(
+            "SELECT version, fingerprint, retracted, document FROM article_versions WHERE key = @Key",
+            new { Key = key }, transaction, cancellationToken: cancellationToken));
+        return rows.Any(r => (r.Retracted ? ArticleRevision.ContentFingerprint(Read(key, r.Version, r.Document)) : r.Fingerprint) == contentFingerprint);
+    }
+
+    private static Article Read(string key, long version, string document) =>
+        (JsonSerializer.Deserialize(document, ArticleJsonContext.Readable.ArticleDocument)
+            ?? throw new InvalidDataException($"Article {key} version {version} has an empty document."))
+        .ToArticle(key, checked((int)version));
 
     private static Task InsertVersionAsync(
         DbConnection connection,
@@ -138,10 +172,8 @@ public sealed class SqlArticleStore(IDbConnectionFactory factory, TimeProvider t
         public string Key { get; init; } = "";
         public long Version { get; init; }
         public string Document { get; init; } = "";
+        public string Origin { get; init; } = "";
 
-        public Article ToArticle() =>
-            (JsonSerializer.Deserialize(Document, ArticleJsonContext.Readable.ArticleDocument)
-                ?? throw new InvalidDataException($"Article {Key} version {Version} has an empty document."))
-            .ToArticle(Key, checked((int)Version));
+        public Article ToArticle() => Read(Key, Version, Document) with { Origin = ArticleOrigin.Parse(Origin) };
     }
 }

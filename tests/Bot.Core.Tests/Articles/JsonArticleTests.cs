@@ -188,4 +188,51 @@ public sealed class JsonArticleTests
 
         Assert.Equal("invalid JSON: (line 2, byte 10) '}' is an invalid start of a value.", reason);
     }
+
+    [Fact]
+    public void Read_SeveralBadFields_NamesEachOneInOrder()
+    {
+        var result = ArticleFileReader.Read(
+            "a.json",
+            System.Text.Encoding.UTF8.GetBytes("""{"title": 7, "url": "javascript:alert(1)", "tags": {"a": 1}, "image": "data:image/png;base64,AAAA", "body": "x"}"""),
+            ArticleFiles.Received);
+
+        var failure = Assert.IsType<ArticleReadResult.Failure>(result);
+        Assert.Equal(
+            [
+                new ArticleFieldError("title", "field \"title\" must be a string"),
+                new ArticleFieldError("tags", "field \"tags\" must be a list of strings or a string"),
+                new ArticleFieldError("url", "field \"url\" must be an absolute http(s) URL, not \"javascript:alert(1)\""),
+                new ArticleFieldError("image", "field \"image\" must be an absolute http(s) URL, not \"data:image/png;base64,AAAA\""),
+            ],
+            failure.Errors);
+        Assert.Equal(string.Join("; ", failure.Errors.Select(e => e.Message)), failure.Reason);
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("JavaScript:alert(1)")]
+    [InlineData("data:text/html,<script>alert(1)</script>")]
+    [InlineData("vbscript:msgbox")]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("/news/1")]
+    [InlineData("ftp://example.org/a")]
+    [InlineData("https://")]
+    public void Read_UrlNotHttp_IsRejectedNamingTheField(string url)
+    {
+        var reason = ArticleFiles.Reject("a.json", $$"""{"title": "T", "url": {{System.Text.Json.JsonSerializer.Serialize(url)}}, "body": "x"}""");
+
+        Assert.StartsWith("field \"url\" must be an absolute http(s) URL, not ", reason);
+    }
+
+    [Fact]
+    public void Read_RetractedFalse_AsksToReinstate()
+    {
+        var stated = ArticleFiles.Read("a.json", """{"title": "T", "retracted": false, "body": "x"}""");
+        var silent = ArticleFiles.Read("a.json", """{"title": "T", "body": "x"}""");
+
+        Assert.Equal((false, true), (stated.Retracted, stated.Reinstates));
+        Assert.Equal((false, false), (silent.Retracted, silent.Reinstates));
+        Assert.Equal(ArticleFingerprint.Compute(silent), ArticleFingerprint.Compute(stated));
+    }
 }

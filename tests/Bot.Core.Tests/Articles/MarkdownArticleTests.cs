@@ -88,6 +88,14 @@ public sealed class MarkdownArticleTests
     }
 
     [Fact]
+    public void Read_JavascriptUrlInFrontMatter_IsRejectedNamingTheField()
+    {
+        var reason = ArticleFiles.Reject("a.md", "---\ntitle: T\nurl: \"javascript:alert('x')\"\n---\nBody.");
+
+        Assert.Equal("field \"url\" must be an absolute http(s) URL, not \"javascript:alert('x')\"", reason);
+    }
+
+    [Fact]
     public void Read_ExplicitLanguageWithRegion_IsNormalisedAndOverridesDetection()
     {
         var article = ArticleFiles.Read("a.md", "---\ntitle: Title in English\nlanguage: AR-eg\n---\nEnglish text only.");

@@ -38,6 +38,48 @@ public sealed class ConfigurationRulesTests
         Assert.Empty(ConfigurationRules.Validate(Config((key, value))));
 
     [Fact]
+    public void Validate_ApiKeys_EachProblemNamedWithoutQuotingAKey()
+    {
+        const string admin = "admin-key-0123456789";
+        var problems = ConfigurationRules.Validate(Config(
+            ("Http:AdminKey", admin),
+            ("Http:ApiKeys:0:Name", "desk"), ("Http:ApiKeys:0:Key", "short-secret"),
+            ("Http:ApiKeys:1:Key", "desk-key-0123456789"),
+            ("Http:ApiKeys:2:Name", "Desk"), ("Http:ApiKeys:3:Name", "wire"), ("Http:ApiKeys:3:Key", admin),
+            ("Http:ApiKeys:4:Name", "site"), ("Http:ApiKeys:4:Key", "desk-key-0123456789"))).ToList();
+
+        Assert.Equal(
+            [
+                ("Http:ApiKeys:0:Key", "must be at least 16 characters (a long random string)"),
+                ("Http:ApiKeys:1:Name", "is required: the name the audit log shows for what this key posts"),
+                ("Http:ApiKeys:2:Name", "'Desk' is also the name of Http:ApiKeys:0"),
+                ("Http:ApiKeys:2:Key", "is required"),
+                ("Http:ApiKeys:3:Key", "must differ from Http:AdminKey: a key that posts articles must not open /admin"),
+                ("Http:ApiKeys:4:Key", "is the same key as Http:ApiKeys:1; give each poster its own"),
+            ],
+            problems.Select(p => (p.Key, p.Message)));
+        Assert.All(problems, p => Assert.DoesNotContain("short-secret", p.Message));
+    }
+
+    [Fact]
+    public void Validate_FeedNames_BadOrSharedNamespacesNamed()
+    {
+        var problems = ConfigurationRules.Validate(Config(
+            ("Sources:Feeds:0:Url", "https://example.org/rss"),
+            ("Sources:Feeds:1:Url", "http://example.org/rss?page=2"),
+            ("Sources:Feeds:2:Url", "https://example.org/other"), ("Sources:Feeds:2:Name", "bad/name"),
+            ("Sources:Feeds:3:Url", "https://example.org/third"), ("Sources:Feeds:3:Name", "EXAMPLE.ORG-rss"))).ToList();
+
+        Assert.Equal(
+            [
+                ("Sources:Feeds:1:Name", "'example.org-rss' is already the namespace of Sources:Feeds:0; give each feed its own Name"),
+                ("Sources:Feeds:2:Name", "'bad/name' is not a feed name: letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64"),
+                ("Sources:Feeds:3:Name", "'EXAMPLE.ORG-rss' is already the namespace of Sources:Feeds:0; give each feed its own Name"),
+            ],
+            problems.Select(p => (p.Key, p.Message)));
+    }
+
+    [Fact]
     public void Validate_BadToken_NeverQuotesIt()
     {
         var problem = Assert.Single(ConfigurationRules.Validate(Config(("Telegram:BotToken", "secret-but-malformed"))));

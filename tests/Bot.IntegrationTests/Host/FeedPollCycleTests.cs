@@ -1,3 +1,4 @@
+using Bot.Core.Articles;
 using Bot.Core.Storage;
 using Bot.Host.Sources;
 using Bot.Host.Sources.Feeds;
@@ -43,7 +44,7 @@ public sealed class FeedPollCycleTests : IAsyncLifetime
         Assert.True(restarted.Started);
         Assert.Equal([200, 304], _server.Journal.Select(r => r.Status));
         Assert.Equal(first.ETag, _server.Journal[1].IfNoneMatch);
-        Assert.Equal(1, (await _articles.GetAsync("a", null, default))?.Version);
+        Assert.Equal(1, (await _articles.GetAsync(feed.Origin.IdOf("a"), null, default))?.Version);
         Assert.Same(restarted, second);
     }
 
@@ -60,6 +61,59 @@ public sealed class FeedPollCycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Poll_FeedPolledBeforeNamespaces_PassesOverWhatItTookInThenAndTakesNewItemsUnderItsName()
+    {
+        _server.Serve("/feed.xml", RssDocument.Of(
+            "Desk", "en",
+            new RssDocument.Item("a", "A", "<p>Body A, corrected.</p>", Day),
+            new RssDocument.Item("b", "B", "<p>Body B.</p>", Day.AddHours(1))));
+        var feed = new FeedOptions { Url = _server.Url("/feed.xml"), Name = "desk" };
+        await _articles.ImportAsync(new Article { Key = "a", Title = "A", Paragraphs = ["Body A."], Language = "en" }, default);
+        var beforeUpgrade = new FeedState("\"old\"", null, Started: true, PassedOver: []);
+
+        var after = await NewCycle().PollAsync(feed, beforeUpgrade, default);
+        var again = await NewCycle().PollAsync(feed, after with { ETag = null }, default);
+
+        Assert.Equal("desk", after.Namespace);
+        Assert.Equal(["a"], after.PassedOver);
+        Assert.Equal(["a"], again.PassedOver);
+        Assert.Null(await _articles.GetAsync("@desk/a", null, default));
+        Assert.Equal(1, (await _articles.GetAsync("@desk/b", null, default))?.Version);
+        var newsroom = await _articles.GetAsync("a", null, default);
+        Assert.Equal((1, ArticleOrigin.Newsroom, "Body A."), (newsroom!.Version, newsroom.Origin, newsroom.Paragraphs.Single()));
+    }
+
+    [Fact]
+    public async Task Poll_RenamedFeed_PassesOverItemsOfTheOldName()
+    {
+        _server.Serve("/feed.xml", RssDocument.Of("Desk", "en", new RssDocument.Item("a", "A", "<p>Body A.</p>", Day)));
+        var feed = new FeedOptions { Url = _server.Url("/feed.xml"), Name = "old" };
+        var first = await NewCycle().PollAsync(feed, FeedState.New, default);
+        _server.Serve("/feed.xml", RssDocument.Of(
+            "Desk", "en", new RssDocument.Item("a", "A", "<p>Body A.</p>", Day), new RssDocument.Item("b", "B", "<p>Body B.</p>", Day.AddHours(1))));
+
+        var renamed = await NewCycle().PollAsync(new FeedOptions { Url = feed.Url, Name = "new" }, first, default);
+
+        Assert.Equal(["a"], renamed.PassedOver);
+        Assert.Null(await _articles.GetAsync("@new/a", null, default));
+        Assert.NotNull(await _articles.GetAsync("@old/a", null, default));
+        Assert.NotNull(await _articles.GetAsync("@new/b", null, default));
+    }
+
+    [Fact]
+    public void DefaultName_FeedUrls_HostPortAndPathAsASlugWithoutSchemeOrQuery()
+    {
+        Assert.Equal("www.example.org-news-feed.xml", FeedOptions.DefaultName("https://www.example.org/news/feed.xml?key=secret"));
+        Assert.Equal("www.example.org-news-feed.xml", FeedOptions.DefaultName("http://WWW.Example.org/News/Feed.xml"));
+        Assert.Equal("127.0.0.1-8080-rss", FeedOptions.DefaultName("http://127.0.0.1:8080/rss/"));
+        Assert.Equal("xn--mgbh0fb.example", FeedOptions.DefaultName("https://مثال.example/"));
+        var longName = FeedOptions.DefaultName("https://example.org/" + string.Join('/', Enumerable.Repeat("segment", 20)));
+        Assert.Equal(ArticleOrigin.MaxFeedNameLength, longName.Length);
+        Assert.True(ArticleOrigin.IsValidFeedName(longName));
+        Assert.NotEqual(longName, FeedOptions.DefaultName("https://example.org/" + string.Join('/', Enumerable.Repeat("segment", 21))));
+    }
+
+    [Fact]
     public void ForLog_FeedUrl_LosesQueryFragmentAndUserInfo() =>
         Assert.Equal("https://example.org/news/feed.xml", FeedAddress.ForLog("https://user:pw@example.org/news/feed.xml?key=k#top"));
 
@@ -71,6 +125,7 @@ public sealed class FeedPollCycleTests : IAsyncLifetime
             _services.GetRequiredService<FeedFetcher>(),
             new FeedStateStore(_state),
             importer,
+            _articles,
             time,
             NullLogger<FeedPollCycle>.Instance);
     }

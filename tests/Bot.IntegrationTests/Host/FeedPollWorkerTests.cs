@@ -62,8 +62,9 @@ public sealed class FeedPollWorkerTests : IAsyncLifetime
     {
         var options = Options.Create(new SourcesOptions { Feeds = [new FeedOptions { Url = _server.Url("/feed.xml"), Interval = Interval, AllowPrivateNetwork = true }] });
         var states = new FeedStateStore(_state);
-        var importer = new ArticleImporter(new MemoryArticleStore(), new ArticleFeed(), _time, NullLogger<ArticleImporter>.Instance);
-        var cycle = new FeedPollCycle(_services.GetRequiredService<FeedFetcher>(), states, importer, _time, NullLogger<FeedPollCycle>.Instance);
+        var articles = new MemoryArticleStore();
+        var importer = new ArticleImporter(articles, new ArticleFeed(), _time, NullLogger<ArticleImporter>.Instance);
+        var cycle = new FeedPollCycle(_services.GetRequiredService<FeedFetcher>(), states, importer, articles, _time, NullLogger<FeedPollCycle>.Instance);
         return new FeedPollWorker(cycle, states, readiness, options, _time, NullLogger<FeedPollWorker>.Instance);
     }
 }

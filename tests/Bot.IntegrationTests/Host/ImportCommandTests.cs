@@ -37,6 +37,35 @@ public sealed partial class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_RetractedArticleAgain_PrintsRetractedUntilTheFileSaysRetractedFalse()
+    {
+        var path = _dir.Write("qp.md", "---\nid: qp-1\ntitle: Retracted later\n---\nThe body.\n");
+        await BotProcess.RunAsync(_dir.Path, "import", path);
+        var retract = await BotProcess.RunAsync(_dir.Path, "retract", "qp-1");
+
+        var again = await BotProcess.RunAsync(_dir.Path, "import", path);
+        File.WriteAllText(path, "---\nid: qp-1\ntitle: Retracted later\nretracted: false\n---\nThe body.\n");
+        var reinstated = await BotProcess.RunAsync(_dir.Path, "import", path);
+
+        Assert.Equal("qp-1  2  retracted  Retracted later", Assert.Single(retract.OutputLines));
+        Assert.Equal(["qp-1 2 Retracted later (retracted)", "0 imported, 1 unchanged, 0 rejected"], again.OutputLines);
+        Assert.Equal(["qp-1 3 Retracted later (updated)", "1 imported, 0 unchanged, 0 rejected"], reinstated.OutputLines);
+    }
+
+    [Fact]
+    public async Task Import_JavascriptUrlOrAFeedItemsId_RejectedWithTheReason()
+    {
+        _dir.Write("in/script.json", """{"title": "T", "url": "javascript:alert(1)", "body": "x"}""");
+        _dir.Write("in/feed.json", """{"id": "@desk/1", "title": "T", "body": "x"}""");
+
+        var result = await BotProcess.RunAsync(_dir.Path, "import", "in");
+
+        Assert.Contains($"REJECTED {Path.Combine("in", "feed.json")}: field \"id\" must not start with \"@\", which marks the articles of feeds", result.OutputLines);
+        Assert.Contains($"REJECTED {Path.Combine("in", "script.json")}: field \"url\" must be an absolute http(s) URL, not \"javascript:alert(1)\"", result.OutputLines);
+        Assert.Equal("0 imported, 0 unchanged, 2 rejected", result.OutputLines[^1]);
+    }
+
+    [Fact]
     public async Task Import_SameFilesAgain_PrintsUnchanged()
     {
         _dir.Write("articles/one.txt", Articles.Text("Imported twice"));

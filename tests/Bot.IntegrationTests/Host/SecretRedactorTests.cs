@@ -33,6 +33,23 @@ public sealed class SecretRedactorTests
     }
 
     [Fact]
+    public void Redact_ArticleApiKeys_EveryOneIsHidden()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(
+        [
+            new("Http:ApiKeys:0:Name", "desk"),
+            new("Http:ApiKeys:0:Key", "desk-key-0123456789"),
+            new("Http:ApiKeys:1:Name", "wire"),
+            new("Http:ApiKeys:1:Key", "wire-key-9876543210"),
+        ]).Build();
+        var redactor = new SecretRedactor(configuration);
+
+        var text = redactor.Redact("Authorization: Bearer desk-key-0123456789, then wire-key-9876543210 from desk");
+
+        Assert.Equal("Authorization: Bearer ***, then *** from desk", text);
+    }
+
+    [Fact]
     public void Redact_ConnectionStringPassword_IsHidden()
     {
         var redactor = new SecretRedactor(new ConfigurationBuilder().Build());

@@ -106,7 +106,7 @@ public abstract class AdminStoreContractTests : IAsyncLifetime
         var runner = services.GetRequiredService<MigrationRunner>();
         var all = Migration.LoadEmbedded(services.GetRequiredService<SqlDialect>());
         await runner.RunAsync([.. all.Where(m => m.Version < 5)], None);
-        await services.GetRequiredService<IArticleStore>().ImportAsync(Article("k"), None);
+        await PreOriginArticle.InsertAsync(services.GetRequiredService<IDbConnectionFactory>(), "k", "T", Start);
         await ExecuteAsync(services, "INSERT INTO destinations (name, channel, address, updated_at) VALUES ('news', 'telegram', '-1001', @Now)", new { Now = Start });
         await ExecuteAsync(services,
             """

@@ -308,6 +308,105 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Import_SameKeyFromTwoFeedsAndTheNewsroom_ThreeArticlesEachWithItsOrigin()
+    {
+        var services = await OpenMigratedStoreAsync();
+        var store = services.GetRequiredService<IArticleStore>();
+        var item = SampleArticles.Plain("shared", "Shared");
+
+        foreach (var origin in new[] { ArticleOrigin.Newsroom, ArticleOrigin.Feed("a"), ArticleOrigin.Feed("b") })
+        {
+            await store.ImportAsync(((ArticleReadResult.Success)origin.Take(item with { Title = $"From {origin}" })).Article, CancellationToken.None);
+        }
+
+        var rows = await QueryAsync<(string Key, string Origin, long Latest)>(services, "SELECT key, origin, latest_version FROM articles ORDER BY key");
+        Assert.Equal([("@a/shared", "feed:a", 1L), ("@b/shared", "feed:b", 1L), ("shared", "newsroom", 1L)], rows);
+        var fromA = await store.GetAsync("@a/shared", 1, CancellationToken.None);
+        Assert.Equal(("From feed:a", ArticleOrigin.Feed("a")), (fromA!.Title, fromA.Origin));
+        Assert.Equal(ArticleOrigin.Newsroom, (await store.GetAsync("shared", null, CancellationToken.None))!.Origin);
+        Assert.Equal([ArticleOrigin.Feed("b"), ArticleOrigin.Feed("a"), ArticleOrigin.Newsroom], (await store.ListRecentAsync(3, CancellationToken.None)).Select(a => a.Origin));
+    }
+
+    [SkippableFact]
+    public async Task Import_IdHeldByAnotherOrigin_RefusedAndNothingStored()
+    {
+        var services = await OpenMigratedStoreAsync();
+        var store = services.GetRequiredService<IArticleStore>();
+        // Only a newsroom key stored before origins existed can look like a feed item's id.
+        await store.ImportAsync(SampleArticles.Plain("@desk/1", "Old newsroom article"), CancellationToken.None);
+        var item = ((ArticleReadResult.Success)ArticleOrigin.Feed("desk").Take(SampleArticles.Plain("1", "Feed item"))).Article;
+
+        var error = await Assert.ThrowsAsync<ArticleOriginConflictException>(() => store.ImportAsync(item, CancellationToken.None));
+
+        Assert.Equal("the id @desk/1 belongs to an article from newsroom, not feed:desk; nothing was stored", error.Message);
+        Assert.Equal(1L, await SingleAsync<long>(services, "SELECT COUNT(*) FROM article_versions"));
+        Assert.Equal("Old newsroom article", (await store.GetAsync("@desk/1", null, CancellationToken.None))!.Title);
+    }
+
+    [SkippableFact]
+    public async Task Import_RetractedThenTheSameItemAgain_StaysRetractedAndStoresNothing()
+    {
+        var services = await OpenMigratedStoreAsync();
+        var store = services.GetRequiredService<IArticleStore>();
+        var first = SampleArticles.Plain("k", "Title", "First text.");
+        var corrected = first with { Paragraphs = ["Corrected text."] };
+        await store.ImportAsync(first, CancellationToken.None);
+        await store.ImportAsync(corrected, CancellationToken.None);
+        await store.ImportAsync(corrected with { Retracted = true }, CancellationToken.None);
+
+        var again = await store.ImportAsync(corrected, CancellationToken.None);
+        var older = await store.ImportAsync(first, CancellationToken.None);
+        var retractedOther = await store.ImportAsync(first with { Title = "Other", Retracted = true }, CancellationToken.None);
+        var retractionAgain = await store.ImportAsync(corrected with { Retracted = true }, CancellationToken.None);
+
+        Assert.Equal(new ImportResult("k", 3, "Title", ImportStatus.Retracted), again);
+        Assert.Equal(new ImportResult("k", 3, "Title", ImportStatus.Retracted), older);
+        Assert.Equal(ImportStatus.Retracted, retractedOther.Status);
+        Assert.Equal(ImportStatus.Unchanged, retractionAgain.Status);
+        Assert.Equal(3L, await SingleAsync<long>(services, "SELECT COUNT(*) FROM article_versions"));
+        Assert.True((await store.GetAsync("k", null, CancellationToken.None))!.Retracted);
+    }
+
+    [SkippableFact]
+    public async Task Import_RetractedThenNewContentOrAnExplicitReinstatement_NewLiveVersion()
+    {
+        var services = await OpenMigratedStoreAsync();
+        var store = services.GetRequiredService<IArticleStore>();
+        var first = SampleArticles.Plain("k", "Title", "First text.");
+        await store.ImportAsync(first, CancellationToken.None);
+        await store.ImportAsync(first with { Retracted = true }, CancellationToken.None);
+
+        var rewritten = await store.ImportAsync(first with { Paragraphs = ["Rewritten text."] }, CancellationToken.None);
+        await store.ImportAsync(first with { Paragraphs = ["Rewritten text."], Retracted = true }, CancellationToken.None);
+        var reinstated = await store.ImportAsync(first with { Reinstates = true }, CancellationToken.None);
+
+        Assert.Equal(new ImportResult("k", 3, "Title", ImportStatus.Updated), rewritten);
+        Assert.Equal(new ImportResult("k", 5, "Title", ImportStatus.Updated), reinstated);
+        var latest = await store.GetAsync("k", null, CancellationToken.None);
+        Assert.Equal((5, false, "First text."), (latest!.Version, latest.Retracted, latest.Paragraphs.Single()));
+        Assert.False(await SingleAsync<bool>(services, "SELECT retracted FROM articles WHERE key = 'k'"));
+    }
+
+    [SkippableFact]
+    public async Task Migrate_StoreFromBeforeOrigins_ItsArticlesBelongToTheNewsroom()
+    {
+        var services = OpenStore();
+        var runner = services.GetRequiredService<MigrationRunner>();
+        var all = Migration.LoadEmbedded(services.GetRequiredService<SqlDialect>());
+        await runner.RunAsync([.. all.Where(m => m.Version < 10)], CancellationToken.None);
+        await PreOriginArticle.InsertAsync(services.GetRequiredService<IDbConnectionFactory>(), "guid-1", "Old", new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+        await runner.RunAsync(all, CancellationToken.None);
+        var store = services.GetRequiredService<IArticleStore>();
+        var fromFeed = await store.ImportAsync(((ArticleReadResult.Success)ArticleOrigin.Feed("desk").Take(SampleArticles.Plain("guid-1", "New"))).Article, CancellationToken.None);
+
+        Assert.Equal("newsroom", await SingleAsync<string>(services, "SELECT origin FROM articles WHERE key = 'guid-1'"));
+        var old = await store.GetAsync("guid-1", null, CancellationToken.None);
+        Assert.Equal(("Old", ArticleOrigin.Newsroom), (old!.Title, old.Origin));
+        Assert.Equal(new ImportResult("@desk/guid-1", 1, "New", ImportStatus.Created), fromFeed);
+    }
+
+    [SkippableFact]
     public async Task Timestamps_AnyOffset_StoredAsUtcAndReadBackEqual()
     {
         var services = await OpenMigratedStoreAsync();

@@ -114,6 +114,26 @@ public sealed class BotProcess : IAsyncDisposable
         return new BotResult(_process.ExitCode, Output, Error);
     }
 
+    /// <summary>Waits until <c>bot run</c> answers <c>/healthz</c> with 200 on <paramref name="port"/>; fails at once if it exits.</summary>
+    public async Task WaitUntilHealthyAsync(int port)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                if (HasExited) throw new Xunit.Sdk.XunitException($"bot run exited early:\n{await WaitForExitAsync()}");
+                try
+                {
+                    return (await http.GetAsync($"http://127.0.0.1:{port}/healthz")).StatusCode == System.Net.HttpStatusCode.OK;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            },
+            "/healthz answers 200");
+    }
+
     /// <summary>Asks the bot to stop the way a service manager does.</summary>
     public void Terminate()
     {

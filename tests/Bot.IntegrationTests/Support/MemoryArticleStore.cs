@@ -4,7 +4,7 @@ using Bot.Core.Storage;
 
 namespace Bot.IntegrationTests.Support;
 
-/// <summary>An <see cref="IArticleStore"/> in a dictionary, for tests of what sits in front of the store.</summary>
+/// <summary>An <see cref="IArticleStore"/> in a dictionary, for tests of what sits in front of the store; it follows the same revision rules.</summary>
 public sealed class MemoryArticleStore : IArticleStore
 {
     private readonly ConcurrentDictionary<string, List<Article>> _versions = new();
@@ -14,9 +14,24 @@ public sealed class MemoryArticleStore : IArticleStore
         var versions = _versions.GetOrAdd(article.Key, _ => []);
         lock (versions)
         {
-            if (versions.Count > 0 && ArticleFingerprint.Compute(versions[^1]) == ArticleFingerprint.Compute(article))
+            if (versions.Count > 0)
             {
-                return Task.FromResult(new ImportResult(article.Key, versions.Count, versions[^1].Title, ImportStatus.Unchanged));
+                var latest = versions[^1];
+                if (latest.Origin != article.Origin) throw new ArticleOriginConflictException(article.Key, latest.Origin, article.Origin);
+                var fingerprint = ArticleFingerprint.Compute(article);
+                var verdict = ArticleRevision.Judge(article, fingerprint, ArticleFingerprint.Compute(latest), latest.Retracted);
+                if (verdict == ArticleRevision.Verdict.NewUnlessSeen)
+                {
+                    verdict = versions.Any(v => ArticleRevision.ContentFingerprint(v) == fingerprint)
+                        ? ArticleRevision.Verdict.StaysRetracted
+                        : ArticleRevision.Verdict.NewVersion;
+                }
+
+                if (verdict != ArticleRevision.Verdict.NewVersion)
+                {
+                    var status = verdict == ArticleRevision.Verdict.Unchanged ? ImportStatus.Unchanged : ImportStatus.Retracted;
+                    return Task.FromResult(new ImportResult(article.Key, versions.Count, latest.Title, status));
+                }
             }
 
             versions.Add(article with { Version = versions.Count + 1 });

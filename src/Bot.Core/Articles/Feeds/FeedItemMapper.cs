@@ -60,7 +60,10 @@ internal static class FeedItemMapper
                 : item.LastUpdatedTime != default ? item.LastUpdatedTime.ToUniversalTime()
                 : null,
         };
-        return new FeedEntry.Read(draft.ToArticle(received));
+        var links = draft.LinkErrors().Select(e => e.Message).ToList();
+        return links.Count > 0
+            ? new FeedEntry.Skipped(label, string.Join("; ", links))
+            : new FeedEntry.Read(draft.ToArticle(received));
     }
 
     /// <summary>A title or other short text as plain text on one line.</summary>

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
@@ -48,16 +47,7 @@ public static partial class AdminHttpServiceCollectionExtensions
             {
                 var key = context.RequestServices.GetRequiredService<AdminKey>();
                 // Only attempts without the key count, so a guesser cannot lock the real admin out.
-                return AdminAccess.IsAuthenticated(context, key)
-                    ? RateLimitPartition.GetNoLimiter("admin")
-                    : RateLimitPartition.GetTokenBucketLimiter(SubscriptionEndpoints.ClientKey(context), _ => new TokenBucketRateLimiterOptions
-                    {
-                        TokenLimit = FailuresPerClient,
-                        TokensPerPeriod = 1,
-                        ReplenishmentPeriod = RefillPeriod,
-                        QueueLimit = 0,
-                        AutoReplenishment = true,
-                    });
+                return KeyGuessLimit.For(context, AdminAccess.IsAuthenticated(context, key), RateLimitPolicy, FailuresPerClient, RefillPeriod);
             });
         });
         return services;

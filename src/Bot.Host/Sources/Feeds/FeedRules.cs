@@ -1,5 +1,7 @@
 using System.Globalization;
 using Bot.Core.Articles.Feeds;
+
+using Bot.Core.Articles;
 using Bot.Host.Checks;
 using Microsoft.Extensions.Configuration;
 
@@ -18,8 +20,27 @@ public static class FeedRules
 
     public static IEnumerable<CheckProblem> Validate(IConfiguration configuration)
     {
+        var namespaces = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var feed in configuration.GetSection(Section).GetChildren())
         {
+            var name = feed["Name"];
+            if (!string.IsNullOrWhiteSpace(name) && !ArticleOrigin.IsValidFeedName(name.Trim()))
+            {
+                yield return new($"'{name}' is not a feed name: letters, digits, '.', '_' and '-', starting with a letter or digit, at most {ArticleOrigin.MaxFeedNameLength}", $"{feed.Path}:Name");
+            }
+            else if (!string.IsNullOrWhiteSpace(name) || Uri.TryCreate(feed["Url"], UriKind.Absolute, out _))
+            {
+                var key = string.IsNullOrWhiteSpace(name) ? FeedOptions.DefaultName(feed["Url"]!) : name.Trim();
+                if (namespaces.TryGetValue(key, out var other))
+                {
+                    yield return new($"'{key}' is already the namespace of {other}; give each feed its own Name", $"{feed.Path}:Name");
+                }
+                else
+                {
+                    namespaces[key] = feed.Path;
+                }
+            }
+
             if (!Uri.TryCreate(feed["Url"], UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             {
                 yield return new("must be an absolute http(s) URL", $"{feed.Path}:Url");

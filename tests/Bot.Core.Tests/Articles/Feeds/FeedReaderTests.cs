@@ -172,6 +172,27 @@ public sealed class FeedReaderTests
         Assert.Equal("A body without a title that goes on for a while.", read.Article.Title);
     }
 
+    [Fact]
+    public void Read_ItemLinkingToJavascriptOrDataImage_IsSkippedWithTheReasonAndTheRestRead()
+    {
+        const string rss = """
+            <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Desk</title>
+              <item><guid>bad-link</guid><title>Click</title><link>javascript:alert(document.cookie)</link><description>Text.</description></item>
+              <item><guid>bad-image</guid><title>Look</title><link>https://news.example.org/2</link><description>Text.</description>
+                <media:content url="data:image/svg+xml;base64,PHN2Zz4=" medium="image"/></item>
+              <item><guid>fine</guid><title>Fine</title><link>https://news.example.org/3</link><description>Text.</description></item>
+            </channel></rss>
+            """;
+
+        var entries = Entries(rss);
+
+        var skipped = entries.OfType<FeedEntry.Skipped>().OrderBy(s => s.Item, StringComparer.Ordinal).ToList();
+        Assert.Equal(["bad-image", "bad-link"], skipped.Select(s => s.Item));
+        Assert.Equal("field \"image\" must be an absolute http(s) URL, not \"data:image/svg+xml;base64,PHN2Zz4=\"", skipped[0].Reason);
+        Assert.Equal("field \"url\" must be an absolute http(s) URL, not \"javascript:alert(document.cookie)\"", skipped[1].Reason);
+        Assert.Equal("fine", Assert.Single(entries.OfType<FeedEntry.Read>()).Article.Key);
+    }
+
     [Theory]
     [InlineData("<html><body><p>Not a feed</p></body></html>")]
     [InlineData("{\"items\": []}")]
