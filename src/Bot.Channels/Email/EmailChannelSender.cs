@@ -15,6 +15,7 @@ public sealed class EmailChannelSender : IChannelSender, IAsyncDisposable
     private readonly DkimMessageSigner? signer;
     private readonly SmtpSendPacer? pacer;
     private readonly SmtpConnectionPool pool;
+    private readonly SmtpSecretRedactor redactor;
     private readonly TimeProvider timeProvider;
     private readonly ILogger logger;
 
@@ -39,6 +40,7 @@ public sealed class EmailChannelSender : IChannelSender, IAsyncDisposable
         this.timeProvider = timeProvider;
         this.logger = logger;
         pool = new SmtpConnectionPool(options.Smtp, logger);
+        redactor = new SmtpSecretRedactor(options.Smtp);
         if (options.Smtp.MaxPerSecond is { } rate)
         {
             pacer = new SmtpSendPacer(rate, timeProvider);
@@ -104,11 +106,13 @@ public sealed class EmailChannelSender : IChannelSender, IAsyncDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            var (failure, phase) = await pool.SendAsync(mime, cancellationToken).ConfigureAwait(false);
-            if (failure is null)
+            var (raw, phase) = await pool.SendAsync(mime, cancellationToken).ConfigureAwait(false);
+            if (raw is null)
             {
                 return new SendOutcome.Sent([messageId]);
             }
+
+            var failure = redactor.Redact(raw);
 
             // A pooled session may have been closed by the server while idle (MailKit#841) or die between
             // two messages; one fresh session is worth trying before telling the engine to wait. A failure
