@@ -15,6 +15,7 @@ public sealed class EmailChannelSender : IChannelSender, IAsyncDisposable
     private readonly IMimeComposer composer;
     private readonly DkimMessageSigner? signer;
     private readonly SmtpConnectionPool pool;
+    private readonly SmtpSecretRedactor redactor;
     private readonly ILogger logger;
 
     public EmailChannelSender(IOptions<EmailOptions> options, TimeProvider timeProvider, ILogger<EmailChannelSender> logger)
@@ -37,6 +38,7 @@ public sealed class EmailChannelSender : IChannelSender, IAsyncDisposable
         this.composer = composer ?? new EmailMimeComposer(new EmailMimeBuilder(options.From, timeProvider), from);
         this.logger = logger;
         pool = new SmtpConnectionPool(options.Smtp, logger);
+        redactor = new SmtpSecretRedactor(options.Smtp);
 
         if (options.Dkim.IsEnabled)
         {
@@ -99,11 +101,13 @@ public sealed class EmailChannelSender : IChannelSender, IAsyncDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            var (failure, phase) = await pool.SendAsync(mime, cancellationToken).ConfigureAwait(false);
-            if (failure is null)
+            var (raw, phase) = await pool.SendAsync(mime, cancellationToken).ConfigureAwait(false);
+            if (raw is null)
             {
                 return new SendOutcome.Sent([messageId]);
             }
+
+            var failure = redactor.Redact(raw);
 
             // A pooled session may have been closed by the server while idle (MailKit#841) or die between
             // two messages; one fresh session is worth trying before telling the engine to wait. A failure

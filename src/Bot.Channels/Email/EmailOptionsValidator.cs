@@ -40,8 +40,11 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
             problems.Add("Email:Smtp:Password is set but Email:Smtp:Username is not.");
         }
 
-        if (!string.IsNullOrWhiteSpace(options.PublicBaseUrl)
-            && !(Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var root) && (root.Scheme == Uri.UriSchemeHttps || root.Scheme == Uri.UriSchemeHttp)))
+        if (string.IsNullOrWhiteSpace(options.PublicBaseUrl))
+        {
+            problems.Add("Email:PublicBaseUrl is required when Email:Smtp:Host is set: the public root of the confirm and unsubscribe links.");
+        }
+        else if (!(Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var root) && (root.Scheme == Uri.UriSchemeHttps || root.Scheme == Uri.UriSchemeHttp)))
         {
             problems.Add("Email:PublicBaseUrl must be an absolute http(s) URL.");
         }

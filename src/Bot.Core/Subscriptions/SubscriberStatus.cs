@@ -9,9 +9,9 @@ public enum SubscriberStatus
     /// <summary>Receives announcements.</summary>
     Active,
 
-    /// <summary>The mailbox refused mail for good: gets nothing until re-added or re-confirmed.</summary>
+    /// <summary>The mailbox refused mail for good: gets nothing until an admin reactivates it or it is confirmed again.</summary>
     Bounced,
 
-    /// <summary>Left the list: gets nothing until re-added or re-confirmed.</summary>
+    /// <summary>Left the list: gets nothing until it subscribes and confirms again; an admin's add does not bring it back.</summary>
     Unsubscribed,
 }

@@ -27,6 +27,11 @@ public sealed class SubscriptionFlow(
         ? lists.Count == 1 ? lists[0] : null
         : lists.FirstOrDefault(l => string.Equals(l.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// Records the request and says which mail answers it: a confirmation link for an address not yet on the list,
+    /// a note with the unsubscribe link for one that is. Both take one store write and one mail, so neither the
+    /// answer nor the work behind it tells a known address from an unknown one.
+    /// </summary>
     public async Task<SubscriptionResult> RequestAsync(string? listName, string? email, string? name, CancellationToken cancellationToken)
     {
         var list = FindList(listName);
@@ -36,23 +41,22 @@ public sealed class SubscriptionFlow(
         }
 
         var address = SubscriberAddress.Normalize(email!);
-        var cleanName = CleanName(name);
-        var existing = await store.GetAsync(list.Name, address, cancellationToken).ConfigureAwait(false);
+        var recorded = await store.RequestAsync(list.Name, address, CleanName(name), timeProvider.GetUtcNow() - ResendInterval, cancellationToken).ConfigureAwait(false);
         var requested = new SubscriptionResult(SubscriptionOutcome.Requested, list, address);
-        if (existing is { Status: SubscriberStatus.Active })
+        if (!recorded.MailDue)
         {
             return requested;
         }
 
-        if (existing is { Status: SubscriberStatus.Pending } && timeProvider.GetUtcNow() - existing.UpdatedAt < ResendInterval)
-        {
-            return requested;
-        }
-
-        await store.RequestAsync(list.Name, address, cleanName, cancellationToken).ConfigureAwait(false);
-        var confirmation = new ConfirmationRequest(list, address, cleanName ?? existing?.Name, links.ConfirmUrl(list.Name, address));
+        // The confirm token is issued after the request is stored: its issue time bounds the request cycle it confirms.
+        var confirmation = recorded.Status == SubscriberStatus.Active
+            ? new ConfirmationRequest(list, address, recorded.Name, links.UnsubscribeUrl(list.Name, address), ConfirmationKind.AlreadySubscribed)
+            : new ConfirmationRequest(list, address, recorded.Name, links.ConfirmUrl(list.Name, address));
         return requested with { Confirmation = confirmation };
     }
+
+    /// <summary>Reads a confirm link without acting on it: for the page a GET shows (link scanners prefetch GETs).</summary>
+    public SubscriptionResult CheckConfirm(string? token) => Check(token, SubscriptionTokenPurpose.Confirm);
 
     public async Task<SubscriptionResult> ConfirmAsync(string? token, CancellationToken cancellationToken)
     {
@@ -83,13 +87,7 @@ public sealed class SubscriptionFlow(
     }
 
     /// <summary>Reads an unsubscribe link without acting on it: for the page a GET shows (link scanners prefetch GETs).</summary>
-    public SubscriptionResult CheckUnsubscribe(string? token)
-    {
-        var check = tokens.Verify(token, SubscriptionTokenPurpose.Unsubscribe);
-        return check is { IsValid: true, Token: { } valid }
-            ? new SubscriptionResult(SubscriptionOutcome.ValidLink, FindList(valid.List), valid.Email)
-            : Refused(check);
-    }
+    public SubscriptionResult CheckUnsubscribe(string? token) => Check(token, SubscriptionTokenPurpose.Unsubscribe);
 
     /// <summary>Unsubscribes at once. Idempotent: a second use, or an address no longer on the list, is still success.</summary>
     public async Task<SubscriptionResult> UnsubscribeAsync(string? token, CancellationToken cancellationToken)
@@ -102,6 +100,14 @@ public sealed class SubscriptionFlow(
 
         await store.UnsubscribeAsync(valid.List, valid.Email, cancellationToken).ConfigureAwait(false);
         return new SubscriptionResult(SubscriptionOutcome.Unsubscribed, FindList(valid.List), valid.Email);
+    }
+
+    private SubscriptionResult Check(string? token, SubscriptionTokenPurpose purpose)
+    {
+        var check = tokens.Verify(token, purpose);
+        return check is { IsValid: true, Token: { } valid } && FindList(valid.List) is { } list
+            ? new SubscriptionResult(SubscriptionOutcome.ValidLink, list, valid.Email)
+            : Refused(check);
     }
 
     /// <summary>A refused link; a signed one still names its list, so the answer can speak that list's language.</summary>

@@ -1,8 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace Bot.Core.Subscriptions;
 
 /// <summary>Builds the confirm and unsubscribe links under the public base URL (<c>Email:PublicBaseUrl</c>).</summary>
-public sealed class SubscriptionLinks(string publicBaseUrl, SubscriptionTokenSigner tokens)
+public sealed partial class SubscriptionLinks(string publicBaseUrl, SubscriptionTokenSigner tokens)
 {
+    public const string TokenMask = "***";
+
     private readonly string root = publicBaseUrl.TrimEnd('/');
 
     public string ConfirmUrl(string list, string email) =>
@@ -10,4 +14,13 @@ public sealed class SubscriptionLinks(string publicBaseUrl, SubscriptionTokenSig
 
     public string UnsubscribeUrl(string list, string email) =>
         $"{root}/unsubscribe?token={tokens.Issue(SubscriptionTokenPurpose.Unsubscribe, list, email)}";
+
+    /// <summary>
+    /// Masks the token of every confirm or unsubscribe link in <paramref name="text"/>: each is a subscriber's key to
+    /// their subscription, and error texts and request logs quote links.
+    /// </summary>
+    public static string RedactTokens(string text) => LinkToken().Replace(text, m => m.Groups[1].Value + TokenMask);
+
+    [GeneratedRegex(@"([?&](?:amp;)?token=)[A-Za-z0-9_%-]+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex LinkToken();
 }

@@ -15,7 +15,7 @@ public enum SubscriptionOutcome
 
     Unsubscribed,
 
-    /// <summary>The link is good and may be acted on (shown before a one-click unsubscribe is confirmed).</summary>
+    /// <summary>The link is good and may be acted on: the page a GET shows, with the button that POSTs.</summary>
     ValidLink,
 
     /// <summary>Forged, garbled or for another purpose.</summary>

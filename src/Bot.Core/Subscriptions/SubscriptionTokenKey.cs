@@ -1,17 +1,33 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace Bot.Core.Subscriptions;
 
-/// <summary>The HMAC key that signs subscription links. Its value never appears in logs or messages.</summary>
+/// <summary>A key that signs subscription links. Its value never appears in logs or messages.</summary>
 public sealed class SubscriptionTokenKey
 {
     /// <summary>256 bits: the HMAC-SHA256 output size, below which the key would be the weak link.</summary>
     public const int MinimumBytes = 32;
 
+    private static readonly byte[] IdLabel = Encoding.ASCII.GetBytes("bot subscription token key id");
+
     private readonly byte[] bytes;
 
-    private SubscriptionTokenKey(byte[] bytes) => this.bytes = bytes;
+    private SubscriptionTokenKey(byte[] bytes)
+    {
+        this.bytes = bytes;
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(bytes, IdLabel, mac);
+        Id = BinaryPrimitives.ReadUInt32BigEndian(mac);
+    }
+
+    /// <summary>
+    /// The key's id, written into every token it signs so that verification finds the key among the current and
+    /// previous ones. Derived from the key, so rotating needs no id to be chosen; 32 bits of a MAC say nothing
+    /// useful about the key itself.
+    /// </summary>
+    public uint Id { get; }
 
     internal ReadOnlySpan<byte> Bytes => bytes;
 

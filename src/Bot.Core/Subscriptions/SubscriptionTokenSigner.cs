@@ -6,11 +6,19 @@ using System.Text;
 namespace Bot.Core.Subscriptions;
 
 /// <summary>
-/// Issues and verifies the tokens in confirm and unsubscribe links: an HMAC-SHA256-signed record of purpose,
-/// list, address, issue time and expiry, in base64url. The link alone must identify the subscriber (RFC 8058
-/// receivers POST to it without cookies) yet be impossible to make up for someone else's address.
+/// Issues and verifies the tokens in confirm and unsubscribe links. The link alone must identify the subscriber
+/// (RFC 8058 receivers POST to it without cookies) yet be impossible to make up for someone else's address, and it
+/// must not show the address to whoever sees the link (a forwarded mail, a proxy log, a link scanner).
 /// </summary>
-public sealed class SubscriptionTokenSigner(SubscriptionTokenKey key, TimeProvider timeProvider)
+/// <remarks>
+/// A token (version 2, base64url) is: version byte, the signing key's id (4 bytes), a random salt (16 bytes), then
+/// the fields (<see cref="SubscriptionTokenFields"/>, zero-padded to a multiple of 16 bytes) encrypted with
+/// AES-256-GCM and its 16-byte tag; the version, key id and salt are authenticated as associated data. The AES key
+/// is derived from the signing key and the salt with HKDF-SHA256, so each key encrypts exactly one token under a
+/// fixed nonce: millions of links per announcement never risk the nonce reuse that random 96-bit nonces would
+/// under one key. Version 1 tokens (fields in clear, HMAC-SHA256) still verify.
+/// </remarks>
+public sealed class SubscriptionTokenSigner(SubscriptionTokenKeys keys, TimeProvider timeProvider)
 {
     /// <summary>How long a confirmation link works.</summary>
     public static readonly TimeSpan ConfirmLifetime = TimeSpan.FromHours(48);
@@ -21,12 +29,22 @@ public sealed class SubscriptionTokenSigner(SubscriptionTokenKey key, TimeProvid
     /// </summary>
     public static readonly TimeSpan UnsubscribeLifetime = TimeSpan.FromDays(180);
 
-    private const byte Version = 1;
-    private const int MacBytes = 32;
-    private const int MaxFieldBytes = 1024;
+    private const byte Version = 2;
+    private const int KeyIdBytes = 4;
+    private const int SaltBytes = 16;
+    private const int HeaderBytes = 1 + KeyIdBytes + SaltBytes;
+    private const int TagBytes = 16;
+    private const int PaddingBlock = 16;
 
-    // version, purpose, issued (unix seconds), expires (unix seconds), list length, email length
-    private const int FixedBytes = 1 + 1 + 8 + 8 + 2 + 2;
+    // The derived key encrypts this one token only, so a fixed nonce is safe.
+    private static ReadOnlySpan<byte> Nonce => [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+
+    private static readonly byte[] KeyInfo = Encoding.ASCII.GetBytes("bot subscription token v2");
+
+    public SubscriptionTokenSigner(SubscriptionTokenKey key, TimeProvider timeProvider)
+        : this(new SubscriptionTokenKeys(key), timeProvider)
+    {
+    }
 
     public string Issue(SubscriptionTokenPurpose purpose, string list, string email)
     {
@@ -36,68 +54,45 @@ public sealed class SubscriptionTokenSigner(SubscriptionTokenKey key, TimeProvid
         var lifetime = purpose == SubscriptionTokenPurpose.Confirm ? ConfirmLifetime : UnsubscribeLifetime;
         var listBytes = Encoding.UTF8.GetBytes(list);
         var emailBytes = Encoding.UTF8.GetBytes(SubscriberAddress.Normalize(email));
-        if (listBytes.Length > MaxFieldBytes || emailBytes.Length > MaxFieldBytes)
+        if (listBytes.Length > SubscriptionTokenFields.MaxFieldBytes || emailBytes.Length > SubscriptionTokenFields.MaxFieldBytes)
         {
             throw new ArgumentException("List name or address too long for a token.");
         }
 
-        var token = new byte[FixedBytes + listBytes.Length + emailBytes.Length + MacBytes];
+        var fieldsLength = SubscriptionTokenFields.Size(listBytes, emailBytes);
+        var plaintext = new byte[(fieldsLength + PaddingBlock - 1) / PaddingBlock * PaddingBlock];
+        SubscriptionTokenFields.Write(plaintext, purpose, issued, issued + lifetime, listBytes, emailBytes);
+
+        var token = new byte[HeaderBytes + plaintext.Length + TagBytes];
         var span = token.AsSpan();
+        var key = keys.Current;
         span[0] = Version;
-        span[1] = (byte)purpose;
-        BinaryPrimitives.WriteInt64BigEndian(span[2..], issued.ToUnixTimeSeconds());
-        BinaryPrimitives.WriteInt64BigEndian(span[10..], (issued + lifetime).ToUnixTimeSeconds());
-        BinaryPrimitives.WriteUInt16BigEndian(span[18..], (ushort)listBytes.Length);
-        BinaryPrimitives.WriteUInt16BigEndian(span[20..], (ushort)emailBytes.Length);
-        listBytes.CopyTo(span[FixedBytes..]);
-        emailBytes.CopyTo(span[(FixedBytes + listBytes.Length)..]);
-        var payloadLength = token.Length - MacBytes;
-        HMACSHA256.HashData(key.Bytes, span[..payloadLength], span[payloadLength..]);
+        BinaryPrimitives.WriteUInt32BigEndian(span[1..], key.Id);
+        RandomNumberGenerator.Fill(span.Slice(1 + KeyIdBytes, SaltBytes));
+        using var aes = Cipher(key, span.Slice(1 + KeyIdBytes, SaltBytes));
+        aes.Encrypt(Nonce, plaintext, span.Slice(HeaderBytes, plaintext.Length), span[^TagBytes..], span[..HeaderBytes]);
         return Base64Url.EncodeToString(token);
     }
 
-    /// <summary>Verifies signature, expiry and purpose; the token itself names the subscriber.</summary>
+    /// <summary>Verifies authenticity, expiry and purpose; the token itself names the subscriber.</summary>
     public SubscriptionTokenCheck Verify(string? token, SubscriptionTokenPurpose purpose)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 4 * MaxFieldBytes || !Base64Url.IsValid(token))
+        if (string.IsNullOrEmpty(token) || token.Length > 4 * SubscriptionTokenFields.MaxFieldBytes || !Base64Url.IsValid(token))
         {
             return SubscriptionTokenCheck.Fail(SubscriptionTokenStatus.Malformed);
         }
 
         var bytes = Base64Url.DecodeFromChars(token);
-        if (bytes.Length < FixedBytes + MacBytes)
+        var read = bytes.Length == 0 ? SubscriptionTokenCheck.Fail(SubscriptionTokenStatus.Malformed) : bytes[0] switch
         {
-            return SubscriptionTokenCheck.Fail(SubscriptionTokenStatus.Malformed);
-        }
-
-        // The signature is checked before any field is believed, in constant time so that response timing
-        // does not reveal how many leading bytes of a guess were right.
-        var payload = bytes.AsSpan(0, bytes.Length - MacBytes);
-        Span<byte> expected = stackalloc byte[MacBytes];
-        HMACSHA256.HashData(key.Bytes, payload, expected);
-        if (!CryptographicOperations.FixedTimeEquals(expected, bytes.AsSpan(bytes.Length - MacBytes)))
+            Version => Open(bytes),
+            LegacySubscriptionToken.Version => LegacySubscriptionToken.Verify(bytes, keys),
+            _ => SubscriptionTokenCheck.Fail(SubscriptionTokenStatus.Malformed),
+        };
+        if (read is not { IsValid: true, Token: { } parsed })
         {
-            return SubscriptionTokenCheck.Fail(SubscriptionTokenStatus.Forged);
+            return read;
         }
-
-        if (payload[0] != Version || !Enum.IsDefined((SubscriptionTokenPurpose)payload[1]))
-        {
-            return SubscriptionTokenCheck.Fail(SubscriptionTokenStatus.Malformed);
-        }
-
-        var listLength = BinaryPrimitives.ReadUInt16BigEndian(payload[18..]);
-        var emailLength = BinaryPrimitives.ReadUInt16BigEndian(payload[20..]);
-        if (FixedBytes + listLength + emailLength != payload.Length)
-        {
-            return SubscriptionTokenCheck.Fail(SubscriptionTokenStatus.Malformed);
-        }
-
-        var parsed = new SubscriptionToken(
-            (SubscriptionTokenPurpose)payload[1],
-            Encoding.UTF8.GetString(payload.Slice(FixedBytes, listLength)),
-            Encoding.UTF8.GetString(payload.Slice(FixedBytes + listLength, emailLength)),
-            DateTimeOffset.FromUnixTimeSeconds(BinaryPrimitives.ReadInt64BigEndian(payload[2..])),
-            DateTimeOffset.FromUnixTimeSeconds(BinaryPrimitives.ReadInt64BigEndian(payload[10..])));
 
         if (parsed.Purpose != purpose)
         {
@@ -109,7 +104,7 @@ public sealed class SubscriptionTokenSigner(SubscriptionTokenKey key, TimeProvid
             return new SubscriptionTokenCheck(SubscriptionTokenStatus.Expired, parsed);
         }
 
-        return new SubscriptionTokenCheck(SubscriptionTokenStatus.Valid, parsed);
+        return read;
     }
 
     /// <summary>Verifies as above and also that the token was issued for this list and address.</summary>
@@ -124,5 +119,51 @@ public sealed class SubscriptionTokenSigner(SubscriptionTokenKey key, TimeProvid
         }
 
         return check;
+    }
+
+    /// <summary>Decrypts a version 2 token with the key its id names; a token no key opens is forged.</summary>
+    private SubscriptionTokenCheck Open(byte[] bytes)
+    {
+        var cipherLength = bytes.Length - HeaderBytes - TagBytes;
+        if (cipherLength < SubscriptionTokenFields.FixedBytes || cipherLength % PaddingBlock != 0)
+        {
+            return SubscriptionTokenCheck.Fail(SubscriptionTokenStatus.Malformed);
+        }
+
+        var span = bytes.AsSpan();
+        var id = BinaryPrimitives.ReadUInt32BigEndian(span[1..]);
+        var plaintext = new byte[cipherLength];
+        foreach (var key in keys.All)
+        {
+            if (key.Id != id)
+            {
+                continue;
+            }
+
+            using var aes = Cipher(key, span.Slice(1 + KeyIdBytes, SaltBytes));
+            try
+            {
+                aes.Decrypt(Nonce, span.Slice(HeaderBytes, cipherLength), span[^TagBytes..], plaintext, span[..HeaderBytes]);
+            }
+            catch (AuthenticationTagMismatchException)
+            {
+                continue;
+            }
+
+            return SubscriptionTokenFields.Read(plaintext, padded: true) is { } token
+                ? new SubscriptionTokenCheck(SubscriptionTokenStatus.Valid, token)
+                : SubscriptionTokenCheck.Fail(SubscriptionTokenStatus.Malformed);
+        }
+
+        return SubscriptionTokenCheck.Fail(SubscriptionTokenStatus.Forged);
+    }
+
+    private static AesGcm Cipher(SubscriptionTokenKey key, ReadOnlySpan<byte> salt)
+    {
+        Span<byte> derived = stackalloc byte[32];
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, key.Bytes, derived, salt, KeyInfo);
+        var aes = new AesGcm(derived, TagBytes);
+        CryptographicOperations.ZeroMemory(derived);
+        return aes;
     }
 }

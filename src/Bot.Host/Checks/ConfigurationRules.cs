@@ -81,6 +81,8 @@ public static partial class ConfigurationRules
         {
             yield return new($"must be at least {Http.Admin.AdminKey.MinimumLength} characters (a long random string)", Http.Admin.AdminKey.ConfigurationKey);
         }
+
+        foreach (var p in Http.TrustedProxies.Validate(configuration)) yield return p;
     }
 
     // The poller's own rules, so bot check and bot run accept the same feeds.
@@ -136,7 +138,13 @@ public static partial class ConfigurationRules
             yield return new($"'{from}' is not an email address", "Email:From");
         }
 
+        if (!string.IsNullOrWhiteSpace(host) && string.IsNullOrWhiteSpace(configuration["Email:PublicBaseUrl"]))
+        {
+            yield return new("is required when Email:Smtp:Host is set: the public root of the confirm and unsubscribe links, such as https://news.example.org", "Email:PublicBaseUrl");
+        }
+
         foreach (var p in ValidateUrl(configuration, "Email:PublicBaseUrl")) yield return p;
+        foreach (var p in Subscriptions.SubscriptionTokenKeyRules.Validate(configuration)) yield return p;
     }
 
     // The logging framework throws from whichever thread first logs, which takes the process down with a trace.

@@ -6,7 +6,7 @@ namespace Bot.Host.Cli;
 /// <summary>
 /// The work of <c>bot subscribers import</c>: read and check the whole file first (duplicates merge across the
 /// whole file, and every problem is reported with its line), then write the valid rows in batches, one
-/// transaction each.
+/// transaction each, and report every unsubscribed or bounced address that was kept as it was.
 /// </summary>
 public static class SubscriberImport
 {
@@ -23,6 +23,7 @@ public static class SubscriberImport
         var interactive = lines >= SubscribersCommand.ProgressThreshold && console.Profile.Capabilities.Interactive;
         SubscriberCsv csv = null!;
         var counts = SubscriberImportCounts.None;
+        var kept = new List<string>();
 
         async Task ReadAsync(Action<int>? onLine)
         {
@@ -34,7 +35,16 @@ public static class SubscriberImport
         {
             foreach (var batch in csv.Rows.Chunk(SubscribersCommand.ImportBatchSize))
             {
-                counts = counts.Plus(await store.AddActiveAsync(batch, cancellationToken));
+                var outcomes = await store.AddActiveAsync(batch, cancellationToken);
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    counts = counts.Plus(outcomes[i]);
+                    if (outcomes[i] is SubscriberAdd.KeptUnsubscribed or SubscriberAdd.KeptBounced)
+                    {
+                        kept.Add(Kept(outcomes[i], batch[i].List, batch[i].Email));
+                    }
+                }
+
                 onRows?.Invoke(batch.Length);
             }
         }
@@ -62,7 +72,14 @@ public static class SubscriberImport
             output.WriteLine($"{path}:{issue.Line}: {issue.Message}");
         }
 
-        output.WriteLine($"{counts.Added} added, {counts.Updated} reactivated, {counts.Unchanged} unchanged, {csv.Duplicates} duplicates merged, {csv.Issues.Count} invalid");
+        foreach (var line in kept)
+        {
+            output.WriteLine(line);
+        }
+
+        output.WriteLine(
+            $"{counts.Added} added, {counts.Activated} activated, {counts.Unchanged} unchanged, {counts.KeptUnsubscribed} kept unsubscribed, " +
+            $"{counts.KeptBounced} kept bounced, {csv.Duplicates} duplicates merged, {csv.Issues.Count} invalid");
         if (csv.Rows.Count == 0 && csv.Issues.Count > 0)
         {
             throw new UserErrorException($"nothing imported from {path}");
@@ -70,6 +87,10 @@ public static class SubscriberImport
 
         return 0;
     }
+
+    /// <summary>The report line for an address an add left as it was: <c>kept unsubscribed: EMAIL on LIST</c>.</summary>
+    public static string Kept(SubscriberAdd outcome, string list, string email) =>
+        $"kept {(outcome == SubscriberAdd.KeptBounced ? "bounced" : "unsubscribed")}: {email} on {list}";
 
     private static int CountLines(string path)
     {

@@ -8,8 +8,10 @@ using Spectre.Console;
 namespace Bot.Host.Cli;
 
 /// <summary>
-/// <c>bot subscribers list|add|remove|import</c>. Addresses an admin adds or imports are active at once: the
-/// admin vouches for them; only <c>POST /subscribe</c> needs double opt-in.
+/// <c>bot subscribers list|add|remove|import|reactivate</c>. Addresses an admin adds or imports are active at once:
+/// the admin vouches for them; only <c>POST /subscribe</c> needs double opt-in. An unsubscribed or bounced address is
+/// never brought back by an add or an import: an unsubscribed one only by its own double opt-in, a bounced one by
+/// <c>reactivate</c>.
 /// </summary>
 public static class SubscribersCommand
 {
@@ -21,11 +23,12 @@ public static class SubscribersCommand
 
     public static Command Create(CliContext context)
     {
-        var command = new Command("subscribers", "Manage email subscribers: list, add, remove, import");
+        var command = new Command("subscribers", "Manage email subscribers: list, add, remove, import, reactivate");
         command.Subcommands.Add(ListCommand(context));
         command.Subcommands.Add(AddCommand(context));
         command.Subcommands.Add(RemoveCommand(context));
         command.Subcommands.Add(ImportCommand(context));
+        command.Subcommands.Add(ReactivateCommand(context));
         return command;
     }
 
@@ -60,18 +63,19 @@ public static class SubscribersCommand
         var email = new Argument<string>("EMAIL") { Description = "The address to add" };
         var name = new Option<string?>("--name") { Description = "The subscriber's name, used in greetings", HelpName = "N" };
         var list = ListOption("The list (an email destination name); default: the only one");
-        var command = new Command("add", "Add an address to a list, active at once") { email, name, list };
+        var command = new Command("add", "Add an address to a list, active at once; an unsubscribed or bounced address is kept as it is") { email, name, list };
         command.SetAction((parseResult, cancellationToken) => RunAsync(context, parseResult, async (services, lists, token) =>
         {
             var target = Resolve(lists, parseResult.GetValue(list));
             var address = ValidAddress(parseResult.GetRequiredValue(email));
             var given = parseResult.GetValue(name) is { Length: > 0 } n ? n.Trim() : null;
-            var change = await services.GetRequiredService<ISubscriberStore>().AddActiveAsync(target.Name, address, given, token);
-            context.Output.WriteLine(change switch
+            var outcome = await services.GetRequiredService<ISubscriberStore>().AddActiveAsync(target.Name, address, given, token);
+            context.Output.WriteLine(outcome switch
             {
-                SubscriberChange.Added => $"added {address} to {target.Name}",
-                SubscriberChange.Updated => $"reactivated {address} on {target.Name}",
-                _ => $"{address} is already active on {target.Name}",
+                SubscriberAdd.Added => $"added {address} to {target.Name}",
+                SubscriberAdd.Activated => $"activated {address} on {target.Name}",
+                SubscriberAdd.Unchanged => $"{address} is already active on {target.Name}",
+                _ => SubscriberImport.Kept(outcome, target.Name, address),
             });
             return 0;
         }, cancellationToken));
@@ -103,7 +107,7 @@ public static class SubscribersCommand
     {
         var file = new Argument<string>("CSV") { Description = "A CSV file with a header row email,name,list (name and list optional)" };
         var list = ListOption("The list for rows without one; default: the only one");
-        var command = new Command("import", "Add every address of a CSV file, active at once; invalid lines are reported with their number") { file, list };
+        var command = new Command("import", "Add every address of a CSV file, active at once; invalid lines and the unsubscribed or bounced addresses kept as they are are reported") { file, list };
         command.SetAction((parseResult, cancellationToken) => RunAsync(context, parseResult, async (services, lists, token) =>
         {
             var path = parseResult.GetRequiredValue(file);
@@ -115,6 +119,32 @@ public static class SubscribersCommand
             var defaultList = parseResult.GetValue(list) is { } given ? Resolve(lists, given).Name : lists.Count == 1 ? lists[0].Name : null;
             var store = services.GetRequiredService<ISubscriberStore>();
             return await SubscriberImport.RunAsync(context.Console, context.Output, store, path, lists.Select(l => l.Name).ToList(), defaultList, token);
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command ReactivateCommand(CliContext context)
+    {
+        var email = new Argument<string>("EMAIL") { Description = "The bounced address to bring back" };
+        var list = ListOption("The list (an email destination name); default: the only one");
+        var command = new Command("reactivate", "Make a bounced address active again (an unsubscribed one comes back only through its own double opt-in)") { email, list };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(context, parseResult, async (services, lists, token) =>
+        {
+            var target = Resolve(lists, parseResult.GetValue(list));
+            var address = SubscriberAddress.Normalize(parseResult.GetRequiredValue(email));
+            var store = services.GetRequiredService<ISubscriberStore>();
+            if (await store.ReactivateAsync(target.Name, address, token) == SubscriberChange.Updated)
+            {
+                context.Output.WriteLine($"reactivated {address} on {target.Name}");
+                return 0;
+            }
+
+            throw new UserErrorException((await store.GetAsync(target.Name, address, token))?.Status switch
+            {
+                null => $"not on {target.Name}: {address}",
+                SubscriberStatus.Unsubscribed => $"{address} unsubscribed from {target.Name}; only its own double opt-in (POST /subscribe) brings it back",
+                { } status => $"{address} is {status.ToString().ToLowerInvariant()} on {target.Name}, not bounced",
+            });
         }, cancellationToken));
         return command;
     }

@@ -31,6 +31,7 @@ public static class BotWebHost
         builder.Configuration.AddConfiguration(configuration);
         builder.WebHost.UseKestrel().UseUrls(string.Join(';', ConfigurationRules.HttpUrls(configuration)));
         builder.Services.AddRouting();
+        builder.Services.AddTrustedForwardedHeaders(configuration);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddBotCore(configuration);
         builder.Services.AddBotRun(configuration);
@@ -41,6 +42,8 @@ public static class BotWebHost
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
+        // First: the rate limiters, the cookies' Secure flag and the logs see the client, not the proxy.
+        app.UseTrustedForwardedHeaders();
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapHealthEndpoints();

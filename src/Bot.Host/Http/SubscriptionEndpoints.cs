@@ -14,8 +14,9 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Host.Http;
 
 /// <summary>
-/// <c>POST /subscribe</c> (double opt-in), <c>GET /confirm</c>, and <c>GET</c>/<c>POST /unsubscribe</c> with
-/// RFC 8058 one-click. Tokens in the query string carry everything; no cookies, no sessions, no redirects.
+/// <c>POST /subscribe</c> (double opt-in); <c>GET</c>/<c>POST /confirm</c>; <c>GET</c>/<c>POST /unsubscribe</c> with RFC
+/// 8058 one-click. A GET only shows a page with a button, because mail link scanners fetch every link in a message;
+/// the POST acts. The token carries everything: no cookies, no sessions, no antiforgery, no redirects.
 /// </summary>
 public static partial class SubscriptionEndpoints
 {
@@ -24,9 +25,10 @@ public static partial class SubscriptionEndpoints
     /// <summary>Requests one client address may make in a burst, and how fast that allowance comes back.</summary>
     public const int BurstPerClient = 5;
 
-    public static readonly TimeSpan RefillPeriod = TimeSpan.FromMinutes(2);
+    /// <summary>The largest request body these endpoints read: a form with an address, a name and a list, or a token.</summary>
+    public const long MaxBodyBytes = 4096;
 
-    private const long MaxBodyBytes = 4096;
+    public static readonly TimeSpan RefillPeriod = TimeSpan.FromMinutes(2);
 
     /// <summary>The rate limiter behind <see cref="RateLimitPolicy"/>; <c>UseRateLimiter()</c> must be in the pipeline.</summary>
     public static IServiceCollection AddSubscriptionRateLimiter(this IServiceCollection services) =>
@@ -47,10 +49,13 @@ public static partial class SubscriptionEndpoints
 
     public static IEndpointRouteBuilder MapSubscriptionEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/subscribe", SubscribeAsync).RequireRateLimiting(RateLimitPolicy);
-        endpoints.MapGet("/confirm", ConfirmAsync);
+        var bodyLimit = new RequestBodyLimit(MaxBodyBytes);
+        endpoints.MapPost("/subscribe", SubscribeAsync).RequireRateLimiting(RateLimitPolicy).AddEndpointFilter(bodyLimit).DisableAntiforgery();
+        endpoints.MapGet("/confirm", ShowConfirmAsync);
+        endpoints.MapPost("/confirm", ConfirmAsync).AddEndpointFilter(bodyLimit).DisableAntiforgery();
         endpoints.MapGet("/unsubscribe", ShowUnsubscribeAsync);
-        endpoints.MapPost("/unsubscribe", UnsubscribeAsync);
+        // RFC 8058 one-click POSTs come from mail providers, without cookies: the token is the authority.
+        endpoints.MapPost("/unsubscribe", UnsubscribeAsync).AddEndpointFilter(bodyLimit).DisableAntiforgery();
         return endpoints;
     }
 
@@ -62,11 +67,6 @@ public static partial class SubscriptionEndpoints
         CancellationToken cancellationToken)
     {
         var request = context.Request;
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        }
-
         SubscribeRequest? body;
         var json = request.HasJsonContentType();
         if (request.HasFormContentType)
@@ -101,38 +101,61 @@ public static partial class SubscriptionEndpoints
 
         // The same answer for a new, pending, active or unsubscribed address: nothing here tells who is subscribed.
         var status = result.Outcome == SubscriptionOutcome.Requested ? StatusCodes.Status202Accepted : StatusCodes.Status400BadRequest;
-        NoStore(context);
+        SubscriptionPages.Protect(context);
         return json
             ? Results.Json(new { status = result.Outcome == SubscriptionOutcome.Requested ? "confirmation-sent-if-valid" : "invalid" }, statusCode: status)
             : Html(SubscriptionPages.Result(result, services.Lists.FirstOrDefault()), status);
     }
 
-    private static async Task<IResult> ConfirmAsync(HttpContext context, string? token, SubscriptionServices services, CancellationToken cancellationToken)
+    private static async Task<IResult> ShowConfirmAsync(HttpContext context, string? token, SubscriptionServices services, CancellationToken cancellationToken)
     {
+        var result = (await services.FlowAsync(cancellationToken)).CheckConfirm(token);
+        return Page(context, services, result, () => SubscriptionPages.ConfirmButton(result, token!));
+    }
+
+    private static async Task<IResult> ConfirmAsync(HttpContext context, SubscriptionServices services, CancellationToken cancellationToken)
+    {
+        var token = await TokenAsync(context.Request, cancellationToken);
         var result = await (await services.FlowAsync(cancellationToken)).ConfirmAsync(token, cancellationToken);
-        NoStore(context);
-        return Html(SubscriptionPages.Result(result, services.Lists.FirstOrDefault()), StatusOf(result.Outcome));
+        return Page(context, services, result, null);
     }
 
     private static async Task<IResult> ShowUnsubscribeAsync(HttpContext context, string? token, SubscriptionServices services, CancellationToken cancellationToken)
     {
         var result = (await services.FlowAsync(cancellationToken)).CheckUnsubscribe(token);
-        NoStore(context);
-        return result.Outcome == SubscriptionOutcome.ValidLink
-            ? Html(SubscriptionPages.ConfirmUnsubscribe(result, token!), StatusCodes.Status200OK)
-            : Html(SubscriptionPages.Result(result, services.Lists.FirstOrDefault()), StatusOf(result.Outcome));
+        return Page(context, services, result, () => SubscriptionPages.UnsubscribeButton(result, token!));
     }
 
     /// <summary>
     /// RFC 8058: the mailbox provider POSTs <c>List-Unsubscribe=One-Click</c> with no cookies and follows no
-    /// redirect, so the work is done here and the answer is a plain 200. The body is not required: the
-    /// confirmation page's button posts here too.
+    /// redirect, so the work is done here and the answer is a plain 200. The body is not required: the page's
+    /// button posts here too.
     /// </summary>
-    private static async Task<IResult> UnsubscribeAsync(HttpContext context, string? token, SubscriptionServices services, CancellationToken cancellationToken)
+    private static async Task<IResult> UnsubscribeAsync(HttpContext context, SubscriptionServices services, CancellationToken cancellationToken)
     {
+        var token = await TokenAsync(context.Request, cancellationToken);
         var result = await (await services.FlowAsync(cancellationToken)).UnsubscribeAsync(token, cancellationToken);
-        NoStore(context);
-        return Html(SubscriptionPages.Result(result, services.Lists.FirstOrDefault()), StatusOf(result.Outcome));
+        return Page(context, services, result, null);
+    }
+
+    /// <summary>The token of a POST: the <c>token</c> query parameter (the links and the one-click POST), else the form field.</summary>
+    private static async Task<string?> TokenAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Query["token"] is { Count: > 0 } query)
+        {
+            return query[0];
+        }
+
+        return request.HasFormContentType ? (await request.ReadFormAsync(cancellationToken))["token"].FirstOrDefault() : null;
+    }
+
+    /// <summary>The button page for a good link, otherwise the page that says what happened.</summary>
+    private static IResult Page(HttpContext context, SubscriptionServices services, SubscriptionResult result, Func<string>? button)
+    {
+        SubscriptionPages.Protect(context);
+        return result.Outcome == SubscriptionOutcome.ValidLink && button is not null
+            ? Html(button(), StatusCodes.Status200OK)
+            : Html(SubscriptionPages.Result(result, services.Lists.FirstOrDefault()), StatusOf(result.Outcome));
     }
 
     private static int StatusOf(SubscriptionOutcome outcome) => outcome switch
@@ -144,12 +167,6 @@ public static partial class SubscriptionEndpoints
     };
 
     private static IResult Html(string page, int status) => Results.Content(page, "text/html; charset=utf-8", statusCode: status);
-
-    private static void NoStore(HttpContext context)
-    {
-        context.Response.Headers.CacheControl = "no-store";
-        context.Response.Headers["Referrer-Policy"] = "no-referrer";
-    }
 
     /// <summary>The client's address; IPv6 by its /64, which one subscriber can rotate through freely.</summary>
     internal static string ClientKey(HttpContext context)

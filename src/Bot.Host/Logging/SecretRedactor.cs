@@ -1,12 +1,14 @@
 using System.Text.RegularExpressions;
+using Bot.Core.Subscriptions;
 using Microsoft.Extensions.Configuration;
 
 namespace Bot.Host.Logging;
 
 /// <summary>
 /// Removes secrets from text bound for logs: Telegram tokens inside API URLs (an HttpClient or exception
-/// message quotes the whole request URI), connection-string passwords, and the literal values of the
-/// configured secret keys wherever they appear.
+/// message quotes the whole request URI), connection-string passwords, the tokens of confirm and unsubscribe
+/// links (a request log line quotes the URL, and each token is a subscriber's key to their subscription), and the
+/// literal values of the configured secret keys wherever they appear.
 /// </summary>
 public sealed partial class SecretRedactor
 {
@@ -21,6 +23,9 @@ public sealed partial class SecretRedactor
         "Http:AdminKey",
     ];
 
+    // Each a list of secrets: every entry is one.
+    private static readonly string[] SecretLists = ["Email:PreviousTokenKeys"];
+
     private readonly string[] _literals;
 
     public SecretRedactor(IConfiguration configuration)
@@ -30,6 +35,7 @@ public sealed partial class SecretRedactor
         _literals = SecretKeys
             .Select(k => configuration[k])
             .Concat(apiKeys)
+            .Concat(SecretLists.SelectMany(k => configuration.GetSection(k).GetChildren().Select(c => c.Value)))
             .Where(v => !string.IsNullOrWhiteSpace(v) && v.Length >= 4)
             .Select(v => v!)
             .Distinct(StringComparer.Ordinal)
@@ -50,11 +56,13 @@ public sealed partial class SecretRedactor
         }
 
         text = TelegramToken().Replace(text, "bot" + Mask);
+        text = SubscriptionLinks.RedactTokens(text);
         return Password().Replace(text, m => m.Groups[1].Value + Mask);
     }
 
     [GeneratedRegex(@"bot\d+:[A-Za-z0-9_-]+", RegexOptions.CultureInvariant)]
     private static partial Regex TelegramToken();
+
 
     [GeneratedRegex(@"(\b(?:Password|Pwd)\s*=\s*)[^;]*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Password();

@@ -8,4 +8,10 @@ public sealed class SubscriptionOptions
     /// least 32 characters. Null: generated on first use and kept in the store. Never logged.
     /// </summary>
     public string? TokenKey { get; set; }
+
+    /// <summary>
+    /// <c>Email:PreviousTokenKeys:N</c>: keys that signed links before <see cref="TokenKey"/> replaced them. They
+    /// only verify, so links already in mailboxes keep working after a rotation. Same format; never logged.
+    /// </summary>
+    public List<string> PreviousTokenKeys { get; set; } = [];
 }

@@ -1,4 +1,3 @@
-using Bot.Core.Subscriptions;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Host.Subscriptions;
@@ -8,19 +7,7 @@ public sealed class SubscriptionOptionsValidator : IValidateOptions<Subscription
 {
     public ValidateOptionsResult Validate(string? name, SubscriptionOptions options)
     {
-        if (string.IsNullOrWhiteSpace(options.TokenKey))
-        {
-            return ValidateOptionsResult.Success;
-        }
-
-        try
-        {
-            SubscriptionTokenKey.Parse(options.TokenKey, SubscriptionTokenKeyProvider.SettingName);
-            return ValidateOptionsResult.Success;
-        }
-        catch (ArgumentException exception)
-        {
-            return ValidateOptionsResult.Fail(exception.Message.Split(" (Parameter", 2)[0]);
-        }
+        var problems = SubscriptionTokenKeyRules.Problems(options).Select(p => $"{p.Key} {p.Message}").ToList();
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

@@ -1,4 +1,5 @@
 using Bot.Core.Subscriptions;
+using Bot.Host.Checks;
 using Microsoft.Extensions.Configuration;
 
 namespace Bot.Host.Subscriptions;
@@ -12,13 +13,16 @@ public sealed class SubscriptionServices(
 {
     public IReadOnlyList<SubscriptionList> Lists { get; } = SubscriptionListsReader.Read(configuration);
 
-    /// <summary>Where the HTTP surface listens when <c>Http:Urls</c> is not set.</summary>
-    public const string DefaultHttpUrl = "http://127.0.0.1:8080";
-
-    /// <summary><c>Email:PublicBaseUrl</c>, or the first <c>Http:Urls</c> address for a machine serving only itself.</summary>
-    public string PublicBaseUrl { get; } = !string.IsNullOrWhiteSpace(configuration["Email:PublicBaseUrl"])
-        ? configuration["Email:PublicBaseUrl"]!
-        : (configuration["Http:Urls"] ?? DefaultHttpUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? DefaultHttpUrl;
+    /// <summary>
+    /// <c>Email:PublicBaseUrl</c>. Required once <c>Email:Smtp:Host</c> is set (the configuration rules stop start-up
+    /// without it): a link to the listening address would reach no one outside this machine. While email runs dry the
+    /// links written to the outbox point at the listening address, which is all a trial run on one machine needs.
+    /// </summary>
+    public string PublicBaseUrl { get; } = configuration["Email:PublicBaseUrl"] is { Length: > 0 } configured
+        ? configured
+        : string.IsNullOrWhiteSpace(configuration["Email:Smtp:Host"])
+            ? ConfigurationRules.HttpUrls(configuration).FirstOrDefault() ?? ConfigurationRules.DefaultHttpUrls
+            : throw new InvalidOperationException("Email:PublicBaseUrl is required when Email:Smtp:Host is set.");
 
     public async Task<SubscriptionTokenSigner> SignerAsync(CancellationToken cancellationToken) =>
         new(await keys.GetAsync(cancellationToken), timeProvider);
@@ -32,8 +36,8 @@ public sealed class SubscriptionServices(
     /// </summary>
     public string UnsubscribeUrl(string list, string email)
     {
-        var key = keys.GetAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
-        return new SubscriptionLinks(PublicBaseUrl, new SubscriptionTokenSigner(key, timeProvider)).UnsubscribeUrl(list, email);
+        var ring = keys.GetAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        return new SubscriptionLinks(PublicBaseUrl, new SubscriptionTokenSigner(ring, timeProvider)).UnsubscribeUrl(list, email);
     }
 
     public async Task<SubscriptionFlow> FlowAsync(CancellationToken cancellationToken)

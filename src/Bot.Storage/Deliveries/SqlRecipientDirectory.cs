@@ -77,7 +77,10 @@ public sealed class SqlRecipientDirectory(IDbConnectionFactory factory, TimeProv
     {
         await using var connection = await factory.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE subscribers SET status = 'bounced', updated_at = @Now WHERE list = @List AND lower(email) = lower(@Email) AND (email = @Email OR lower(email) = @Email)",
+            """
+            UPDATE subscribers SET status = 'bounced', updated_at = @Now
+            WHERE list = @List AND lower(email) = lower(@Email) AND (email = @Email OR lower(email) = @Email) AND status IN ('active', 'pending')
+            """,
             new { List = list, Email = email, Now = time.GetUtcNow() }, cancellationToken: cancellationToken));
     }
 }

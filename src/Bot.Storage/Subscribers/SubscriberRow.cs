@@ -21,6 +21,8 @@ internal sealed class SubscriberRow
 
     public DateTimeOffset? ConfirmedAt { get; init; }
 
+    public DateTimeOffset? RequestedAt { get; init; }
+
     public Subscriber ToSubscriber() => new(
         Id,
         List,
@@ -29,5 +31,6 @@ internal sealed class SubscriberRow
         Enum.Parse<SubscriberStatus>(Status, ignoreCase: true),
         CreatedAt,
         UpdatedAt,
-        ConfirmedAt);
+        ConfirmedAt,
+        RequestedAt);
 }

@@ -11,6 +11,14 @@ public sealed class SubscriptionTokenKeyStore(IDbConnectionFactory factory)
 {
     private const string StateKey = "email.subscription_token_key";
 
+    /// <summary>The stored key (base64), or null when none was ever generated; stores nothing.</summary>
+    public async Task<string?> FindAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT value FROM bot_state WHERE key = @Key", new { Key = StateKey }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>The stored key (base64), storing <paramref name="candidate"/> first when there is none.</summary>
     public async Task<string> GetOrAddAsync(string candidate, CancellationToken cancellationToken)
     {

@@ -30,4 +30,17 @@ public sealed class ConfirmationEmailTests
         Assert.Contains("<html dir=\"ltr\" lang=\"en\">", mail.HtmlBody);
         Assert.StartsWith("Confirm your subscription", mail.Subject);
     }
+
+    [Fact]
+    public void Build_AlreadySubscribed_SaysSoAndOffersTheUnsubscribeLink()
+    {
+        var link = "https://x.example/unsubscribe?token=t";
+
+        var mail = ConfirmationEmail.Build(new ConfirmationRequest(new SubscriptionList("sport", "en"), "a@example.org", null, link, ConfirmationKind.AlreadySubscribed));
+
+        Assert.Equal("You are subscribed to \"sport\"", mail.Subject);
+        Assert.Contains($"\u2066{link}\u2069", mail.TextBody);
+        Assert.Contains(">Unsubscribe</a>", mail.HtmlBody);
+        Assert.DoesNotContain("confirm", mail.TextBody, StringComparison.OrdinalIgnoreCase);
+    }
 }

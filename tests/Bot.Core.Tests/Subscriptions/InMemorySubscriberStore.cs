@@ -23,22 +23,29 @@ internal sealed class InMemorySubscriberStore(TimeProvider clock) : ISubscriberS
         }
     }
 
-    public Task<SubscriberChange> RequestAsync(string list, string email, string? name, CancellationToken cancellationToken)
+    /// <summary>Every <see cref="RequestAsync"/>, to show that known and unknown addresses take the same path.</summary>
+    public int Requests { get; private set; }
+
+    public Task<SubscriberRequest> RequestAsync(string list, string email, string? name, DateTimeOffset lastMailBefore, CancellationToken cancellationToken)
     {
+        Requests++;
         var now = clock.GetUtcNow();
         if (!rows.TryGetValue(Key(list, email), out var row))
         {
-            rows[Key(list, email)] = new Subscriber(nextId++, list, email, name, SubscriberStatus.Pending, now, now, null);
-            return Task.FromResult(SubscriberChange.Added);
+            rows[Key(list, email)] = new Subscriber(nextId++, list, email, name, SubscriberStatus.Pending, now, now, null, now);
+            return Task.FromResult(new SubscriberRequest(SubscriberStatus.Pending, name, true));
         }
 
-        if (row.Status == SubscriberStatus.Active)
+        if (row.RequestedAt is { } mailed && mailed > lastMailBefore)
         {
-            return Task.FromResult(SubscriberChange.Unchanged);
+            return Task.FromResult(new SubscriberRequest(row.Status, row.Name, false));
         }
 
-        rows[Key(list, email)] = row with { Status = SubscriberStatus.Pending, Name = name ?? row.Name, UpdatedAt = now };
-        return Task.FromResult(SubscriberChange.Updated);
+        rows[Key(list, email)] = row.Status == SubscriberStatus.Active
+            ? row with { RequestedAt = now }
+            : row with { Status = SubscriberStatus.Pending, Name = name ?? row.Name, UpdatedAt = now, RequestedAt = now };
+        var updated = rows[Key(list, email)];
+        return Task.FromResult(new SubscriberRequest(updated.Status, updated.Name, true));
     }
 
     public Task<SubscriberChange> ConfirmAsync(string list, string email, DateTimeOffset requestedNoLaterThan, CancellationToken cancellationToken)
@@ -69,33 +76,47 @@ internal sealed class InMemorySubscriberStore(TimeProvider clock) : ISubscriberS
         return Task.FromResult(SubscriberChange.Updated);
     }
 
-    public Task<SubscriberChange> AddActiveAsync(string list, string email, string? name, CancellationToken cancellationToken)
+    public Task<SubscriberAdd> AddActiveAsync(string list, string email, string? name, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         if (!rows.TryGetValue(Key(list, email), out var row))
         {
             rows[Key(list, email)] = new Subscriber(nextId++, list, email, name, SubscriberStatus.Active, now, now, null);
-            return Task.FromResult(SubscriberChange.Added);
+            return Task.FromResult(SubscriberAdd.Added);
+        }
+
+        switch (row.Status)
+        {
+            case SubscriberStatus.Unsubscribed:
+                return Task.FromResult(SubscriberAdd.KeptUnsubscribed);
+            case SubscriberStatus.Bounced:
+                return Task.FromResult(SubscriberAdd.KeptBounced);
         }
 
         rows[Key(list, email)] = row with { Status = SubscriberStatus.Active, Name = name ?? row.Name, UpdatedAt = now };
-        return Task.FromResult(row.Status == SubscriberStatus.Active ? SubscriberChange.Unchanged : SubscriberChange.Updated);
+        return Task.FromResult(row.Status == SubscriberStatus.Active ? SubscriberAdd.Unchanged : SubscriberAdd.Activated);
     }
 
-    public async Task<SubscriberImportCounts> AddActiveAsync(IReadOnlyList<SubscriberImportRow> batch, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SubscriberAdd>> AddActiveAsync(IReadOnlyList<SubscriberImportRow> batch, CancellationToken cancellationToken)
     {
-        var counts = SubscriberImportCounts.None;
+        var outcomes = new List<SubscriberAdd>();
         foreach (var row in batch)
         {
-            counts = counts.Plus(await AddActiveAsync(row.List, row.Email, row.Name, cancellationToken) switch
-            {
-                SubscriberChange.Added => new SubscriberImportCounts(1, 0, 0),
-                SubscriberChange.Updated => new SubscriberImportCounts(0, 1, 0),
-                _ => new SubscriberImportCounts(0, 0, 1),
-            });
+            outcomes.Add(await AddActiveAsync(row.List, row.Email, row.Name, cancellationToken));
         }
 
-        return counts;
+        return outcomes;
+    }
+
+    public Task<SubscriberChange> ReactivateAsync(string list, string email, CancellationToken cancellationToken)
+    {
+        if (!rows.TryGetValue(Key(list, email), out var row) || row.Status != SubscriberStatus.Bounced)
+        {
+            return Task.FromResult(SubscriberChange.NotFound);
+        }
+
+        rows[Key(list, email)] = row with { Status = SubscriberStatus.Active, UpdatedAt = clock.GetUtcNow() };
+        return Task.FromResult(SubscriberChange.Updated);
     }
 
     public Task<int> RemoveAsync(string? list, string email, CancellationToken cancellationToken)
@@ -112,7 +133,7 @@ internal sealed class InMemorySubscriberStore(TimeProvider clock) : ISubscriberS
 
     public Task MarkBouncedAsync(string list, string email, CancellationToken cancellationToken)
     {
-        if (rows.TryGetValue(Key(list, email), out var row))
+        if (rows.TryGetValue(Key(list, email), out var row) && row.Status is SubscriberStatus.Active or SubscriberStatus.Pending)
         {
             rows[Key(list, email)] = row with { Status = SubscriberStatus.Bounced, UpdatedAt = clock.GetUtcNow() };
         }

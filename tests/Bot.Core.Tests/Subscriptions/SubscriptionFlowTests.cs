@@ -27,10 +27,10 @@ public sealed class SubscriptionFlowTests
     {
         var requested = await flow.RequestAsync("أخبار", " Reader@Example.org ", "قارئ", CancellationToken.None);
         clock.Advance(TimeSpan.FromMinutes(5));
-        var confirmed = await flow.ConfirmAsync(TokenOf(requested.Confirmation!.ConfirmUrl), CancellationToken.None);
+        var confirmed = await flow.ConfirmAsync(TokenOf(requested.Confirmation!.Link), CancellationToken.None);
 
         Assert.Equal(SubscriptionOutcome.Requested, requested.Outcome);
-        Assert.StartsWith("https://news.example.org/confirm?token=", requested.Confirmation.ConfirmUrl);
+        Assert.StartsWith("https://news.example.org/confirm?token=", requested.Confirmation.Link);
         Assert.Equal("reader@example.org", requested.Confirmation.Email);
         Assert.Equal(SubscriptionOutcome.Confirmed, confirmed.Outcome);
         var row = Assert.Single(store.All);
@@ -55,15 +55,44 @@ public sealed class SubscriptionFlowTests
     }
 
     [Fact]
-    public async Task Request_ActiveAddress_SameAnswerNoMailNoChange()
+    public async Task Request_ActiveAddress_SameAnswerAndWorkWithANoteInsteadOfAConfirmation()
     {
         await store.AddActiveAsync("sport", "a@example.org", "A", CancellationToken.None);
 
-        var result = await flow.RequestAsync("sport", "a@example.org", "B", CancellationToken.None);
+        var known = await flow.RequestAsync("sport", "a@example.org", "B", CancellationToken.None);
+        var unknown = await flow.RequestAsync("sport", "new@example.org", null, CancellationToken.None);
 
-        Assert.Equal(SubscriptionOutcome.Requested, result.Outcome);
-        Assert.Null(result.Confirmation);
-        Assert.Equal(SubscriberStatus.Active, Assert.Single(store.All).Status);
+        Assert.Equal((SubscriptionOutcome.Requested, SubscriptionOutcome.Requested), (known.Outcome, unknown.Outcome));
+        Assert.Equal(2, store.Requests);
+        Assert.Equal(ConfirmationKind.AlreadySubscribed, known.Confirmation!.Kind);
+        Assert.Equal("A", known.Confirmation.Name);
+        Assert.StartsWith("https://news.example.org/unsubscribe?token=", known.Confirmation.Link);
+        Assert.Equal(ConfirmationKind.Confirm, unknown.Confirmation!.Kind);
+        Assert.Equal(SubscriberStatus.Active, store.All.Single(s => s.Email == "a@example.org").Status);
+    }
+
+    [Fact]
+    public async Task Request_ActiveAddressPostedAgainSoon_NoSecondNote()
+    {
+        await store.AddActiveAsync("sport", "a@example.org", null, CancellationToken.None);
+        await flow.RequestAsync("sport", "a@example.org", null, CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(9));
+
+        var again = await flow.RequestAsync("sport", "a@example.org", null, CancellationToken.None);
+
+        Assert.Null(again.Confirmation);
+        Assert.Equal(2, store.Requests);
+    }
+
+    [Fact]
+    public async Task CheckConfirm_ValidLink_ChangesNothing()
+    {
+        var token = TokenOf((await flow.RequestAsync("sport", "a@example.org", null, CancellationToken.None)).Confirmation!.Link);
+
+        var check = flow.CheckConfirm(token);
+
+        Assert.Equal((SubscriptionOutcome.ValidLink, "a@example.org"), (check.Outcome, check.Email));
+        Assert.Equal(SubscriberStatus.Pending, Assert.Single(store.All).Status);
     }
 
     [Theory]
@@ -81,7 +110,7 @@ public sealed class SubscriptionFlowTests
     [Fact]
     public async Task Confirm_SameLinkTwice_SecondSaysAlreadyConfirmed()
     {
-        var token = TokenOf((await flow.RequestAsync("sport", "a@example.org", null, CancellationToken.None)).Confirmation!.ConfirmUrl);
+        var token = TokenOf((await flow.RequestAsync("sport", "a@example.org", null, CancellationToken.None)).Confirmation!.Link);
 
         await flow.ConfirmAsync(token, CancellationToken.None);
         var replay = await flow.ConfirmAsync(token, CancellationToken.None);
@@ -92,7 +121,7 @@ public sealed class SubscriptionFlowTests
     [Fact]
     public async Task Confirm_ReplayedAfterUnsubscribing_DoesNotResubscribe()
     {
-        var token = TokenOf((await flow.RequestAsync("sport", "a@example.org", null, CancellationToken.None)).Confirmation!.ConfirmUrl);
+        var token = TokenOf((await flow.RequestAsync("sport", "a@example.org", null, CancellationToken.None)).Confirmation!.Link);
         await flow.ConfirmAsync(token, CancellationToken.None);
         await store.UnsubscribeAsync("sport", "a@example.org", CancellationToken.None);
 
@@ -105,11 +134,11 @@ public sealed class SubscriptionFlowTests
     [Fact]
     public async Task Confirm_LinkFromAnEarlierRequestCycle_IsStale()
     {
-        var old = TokenOf((await flow.RequestAsync("sport", "a@example.org", null, CancellationToken.None)).Confirmation!.ConfirmUrl);
+        var old = TokenOf((await flow.RequestAsync("sport", "a@example.org", null, CancellationToken.None)).Confirmation!.Link);
         await flow.ConfirmAsync(old, CancellationToken.None);
         await store.UnsubscribeAsync("sport", "a@example.org", CancellationToken.None);
         clock.Advance(TimeSpan.FromHours(1));
-        var fresh = TokenOf((await flow.RequestAsync("sport", "a@example.org", null, CancellationToken.None)).Confirmation!.ConfirmUrl);
+        var fresh = TokenOf((await flow.RequestAsync("sport", "a@example.org", null, CancellationToken.None)).Confirmation!.Link);
 
         var replay = await flow.ConfirmAsync(old, CancellationToken.None);
         var confirmed = await flow.ConfirmAsync(fresh, CancellationToken.None);
@@ -121,7 +150,7 @@ public sealed class SubscriptionFlowTests
     [Fact]
     public async Task Confirm_After48Hours_IsExpiredAndStaysPending()
     {
-        var token = TokenOf((await flow.RequestAsync("sport", "a@example.org", null, CancellationToken.None)).Confirmation!.ConfirmUrl);
+        var token = TokenOf((await flow.RequestAsync("sport", "a@example.org", null, CancellationToken.None)).Confirmation!.Link);
         clock.Advance(TimeSpan.FromHours(48));
 
         var result = await flow.ConfirmAsync(token, CancellationToken.None);

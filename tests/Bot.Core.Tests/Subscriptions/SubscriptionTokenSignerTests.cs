@@ -1,4 +1,7 @@
+using System.Buffers.Binary;
 using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
 using Bot.Core.Subscriptions;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
@@ -9,7 +12,8 @@ public sealed class SubscriptionTokenSignerTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 30, 6, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider clock = new(Start);
-    private readonly SubscriptionTokenKey key = SubscriptionTokenKey.Parse("a test key that is long enough for HMAC-SHA256");
+    private const string KeyText = "a test key that is long enough for HMAC-SHA256";
+    private readonly SubscriptionTokenKey key = SubscriptionTokenKey.Parse(KeyText);
 
     private SubscriptionTokenSigner Signer(SubscriptionTokenKey? other = null) => new(other ?? key, clock);
 
@@ -126,19 +130,65 @@ public sealed class SubscriptionTokenSignerTests
 
             var check = Signer().Verify(Base64Url.EncodeToString(altered), SubscriptionTokenPurpose.Unsubscribe);
 
-            Assert.Equal(SubscriptionTokenStatus.Forged, check.Status);
+            // The version byte decides how the rest is read; any other bit breaks the authentication.
+            Assert.Equal(i < 8 ? SubscriptionTokenStatus.Malformed : SubscriptionTokenStatus.Forged, check.Status);
         }
     }
 
     [Fact]
-    public void Verify_ExpiryMovedForwardWithoutTheKey_IsForged()
+    public void Issue_Token_ShowsNeitherAddressNorListNorItsExactLength()
+    {
+        var signer = Signer();
+
+        var first = Base64Url.DecodeFromChars(signer.Issue(SubscriptionTokenPurpose.Unsubscribe, "newsletter", "reader@example.org"));
+        var second = Base64Url.DecodeFromChars(signer.Issue(SubscriptionTokenPurpose.Unsubscribe, "newsletter", "reader@example.org"));
+        var longer = Base64Url.DecodeFromChars(signer.Issue(SubscriptionTokenPurpose.Unsubscribe, "newsletter", "reader2@example.org"));
+
+        foreach (var clear in new[] { "reader@example.org", "example.org", "newsletter" })
+        {
+            Assert.Equal(-1, first.AsSpan().IndexOf(Encoding.UTF8.GetBytes(clear)));
+        }
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(first.Length, longer.Length);
+    }
+
+    [Fact]
+    public void Issue_Token_NamesTheCurrentKeyById()
     {
         var bytes = Base64Url.DecodeFromChars(Signer().Issue(SubscriptionTokenPurpose.Confirm, "news", "a@example.org"));
-        bytes[10] = 0x7f;
 
-        var check = Signer().Verify(Base64Url.EncodeToString(bytes), SubscriptionTokenPurpose.Confirm);
+        Assert.Equal(2, bytes[0]);
+        Assert.Equal(key.Id, BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(1)));
+        Assert.NotEqual(key.Id, SubscriptionTokenKey.Generate().Id);
+    }
 
-        Assert.Equal(SubscriptionTokenStatus.Forged, check.Status);
+    [Fact]
+    public void Verify_AfterRotation_OldLinksStillWorkAndNewOnesUseTheNewKey()
+    {
+        var next = SubscriptionTokenKey.Generate();
+        var old = Signer().Issue(SubscriptionTokenPurpose.Unsubscribe, "news", "a@example.org");
+        var rotated = new SubscriptionTokenSigner(new SubscriptionTokenKeys(next, [key]), clock);
+
+        var fresh = rotated.Issue(SubscriptionTokenPurpose.Unsubscribe, "news", "b@example.org");
+
+        Assert.True(rotated.Verify(old, SubscriptionTokenPurpose.Unsubscribe).IsValid);
+        Assert.True(rotated.Verify(fresh, SubscriptionTokenPurpose.Unsubscribe).IsValid);
+        Assert.Equal(SubscriptionTokenStatus.Forged, Signer().Verify(fresh, SubscriptionTokenPurpose.Unsubscribe).Status);
+        Assert.Equal(SubscriptionTokenStatus.Forged, new SubscriptionTokenSigner(next, clock).Verify(old, SubscriptionTokenPurpose.Unsubscribe).Status);
+    }
+
+    [Fact]
+    public void Verify_Version1TokenAlreadyInAMailbox_StillValidAlsoAfterRotation()
+    {
+        var legacy = LegacyToken(SubscriptionTokenPurpose.Unsubscribe, "أخبار", "a@example.org");
+        var rotated = new SubscriptionTokenSigner(new SubscriptionTokenKeys(SubscriptionTokenKey.Generate(), [key]), clock);
+
+        var check = rotated.Verify(legacy, SubscriptionTokenPurpose.Unsubscribe);
+
+        Assert.Equal(new SubscriptionToken(SubscriptionTokenPurpose.Unsubscribe, "أخبار", "a@example.org", Start, Start.AddDays(180)), check.Token);
+        Assert.True(check.IsValid);
+        Assert.Equal(SubscriptionTokenStatus.Forged, new SubscriptionTokenSigner(SubscriptionTokenKey.Generate(), clock).Verify(legacy, SubscriptionTokenPurpose.Unsubscribe).Status);
     }
 
     [Theory]
@@ -146,6 +196,7 @@ public sealed class SubscriptionTokenSignerTests
     [InlineData("")]
     [InlineData("not a token!")]
     [InlineData("AAAA")]
+    [InlineData("AgAAAAAAAAAAAAAAAAAAAAAAAAAA")]
     [InlineData("a@example.org")]
     public void Verify_Garbage_IsMalformed(string? token)
     {
@@ -155,16 +206,32 @@ public sealed class SubscriptionTokenSignerTests
     }
 
     [Fact]
-    public void Verify_SignedPayloadWithBadLengths_IsMalformedNotTrusted()
+    public void Verify_Version1SignedWithBadLengths_IsMalformedNotTrusted()
     {
-        var signer = Signer();
-        var bytes = Base64Url.DecodeFromChars(signer.Issue(SubscriptionTokenPurpose.Unsubscribe, "news", "a@example.org"));
+        var bytes = Base64Url.DecodeFromChars(LegacyToken(SubscriptionTokenPurpose.Unsubscribe, "news", "a@example.org"));
         var payload = bytes[..^32];
         payload[19] = 200;
-        var mac = System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes("a test key that is long enough for HMAC-SHA256"), payload);
+        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(KeyText), payload);
 
-        var check = signer.Verify(Base64Url.EncodeToString([.. payload, .. mac]), SubscriptionTokenPurpose.Unsubscribe);
+        var check = Signer().Verify(Base64Url.EncodeToString([.. payload, .. mac]), SubscriptionTokenPurpose.Unsubscribe);
 
         Assert.Equal(SubscriptionTokenStatus.Malformed, check.Status);
+    }
+
+    /// <summary>A token as version 1 issued them: the fields in clear, then HMAC-SHA256 with the key's bytes.</summary>
+    private string LegacyToken(SubscriptionTokenPurpose purpose, string list, string email)
+    {
+        var listBytes = Encoding.UTF8.GetBytes(list);
+        var emailBytes = Encoding.UTF8.GetBytes(email);
+        var payload = new byte[22 + listBytes.Length + emailBytes.Length];
+        payload[0] = 1;
+        payload[1] = (byte)purpose;
+        BinaryPrimitives.WriteInt64BigEndian(payload.AsSpan(2), Start.ToUnixTimeSeconds());
+        BinaryPrimitives.WriteInt64BigEndian(payload.AsSpan(10), Start.AddDays(purpose == SubscriptionTokenPurpose.Confirm ? 2 : 180).ToUnixTimeSeconds());
+        BinaryPrimitives.WriteUInt16BigEndian(payload.AsSpan(18), (ushort)listBytes.Length);
+        BinaryPrimitives.WriteUInt16BigEndian(payload.AsSpan(20), (ushort)emailBytes.Length);
+        listBytes.CopyTo(payload, 22);
+        emailBytes.CopyTo(payload, 22 + listBytes.Length);
+        return Base64Url.EncodeToString([.. payload, .. HMACSHA256.HashData(Encoding.UTF8.GetBytes(KeyText), payload)]);
     }
 }

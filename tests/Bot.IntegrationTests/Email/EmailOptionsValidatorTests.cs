@@ -27,6 +27,14 @@ public sealed class EmailOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_HostWithoutPublicBaseUrl_NamesTheKey()
+    {
+        var result = new EmailOptionsValidator().Validate(null, new EmailOptions { From = "news@example.org", Smtp = { Host = "smtp.example.org" } });
+
+        Assert.Equal("Email:PublicBaseUrl is required when Email:Smtp:Host is set: the public root of the confirm and unsubscribe links.", Assert.Single(result.Failures!));
+    }
+
+    [Fact]
     public void Validate_BadValues_ReportsEveryKey()
     {
         var options = new EmailOptions
@@ -57,6 +65,7 @@ public sealed class EmailOptionsValidatorTests
             ["Email:Smtp:Security"] = "None",
             ["Email:Smtp:PoolSize"] = "3",
             ["Email:From"] = "News <news@example.org>",
+            ["Email:PublicBaseUrl"] = "https://news.example.org",
         }).Build();
         var services = new ServiceCollection().AddLogging().AddEmailChannel(configuration);
 

@@ -42,48 +42,73 @@ public abstract class SubscriberStoreContractTests : IAsyncLifetime
 
     protected abstract Task<string> CreateEmptyDatabaseAsync();
 
+    private static readonly TimeSpan Resend = TimeSpan.FromMinutes(10);
+
+    /// <summary>A request as the flow makes it: a mail is due unless one went out in the last ten minutes.</summary>
+    private Task<SubscriberRequest> RequestAsync(string list, string email, string? name) =>
+        Store.RequestAsync(list, email, name, Clock.GetUtcNow() - Resend, CancellationToken.None);
+
     [SkippableFact]
     public async Task Request_NewAddress_PendingWithTimes()
     {
-        var change = await Store.RequestAsync("أخبار", "a@example.org", "أحمد", CancellationToken.None);
+        var request = await RequestAsync("أخبار", "a@example.org", "أحمد");
 
         var row = await Store.GetAsync("أخبار", "a@example.org", CancellationToken.None);
-        Assert.Equal(SubscriberChange.Added, change);
+        Assert.Equal(new SubscriberRequest(SubscriberStatus.Pending, "أحمد", MailDue: true), request);
         Assert.NotNull(row);
-        Assert.Equal(("أخبار", "a@example.org", "أحمد", SubscriberStatus.Pending, Start, Start, (DateTimeOffset?)null),
-            (row.List, row.Email, row.Name, row.Status, row.CreatedAt, row.UpdatedAt, row.ConfirmedAt));
+        Assert.Equal(("أخبار", "a@example.org", "أحمد", SubscriberStatus.Pending, Start, Start, (DateTimeOffset?)null, (DateTimeOffset?)Start),
+            (row.List, row.Email, row.Name, row.Status, row.CreatedAt, row.UpdatedAt, row.ConfirmedAt, row.RequestedAt));
     }
 
     [SkippableFact]
-    public async Task Request_ActiveAddress_Unchanged()
+    public async Task Request_ActiveAddress_StaysActiveAndAMailIsDueOncePerInterval()
     {
         await Store.AddActiveAsync("news", "a@example.org", "A", CancellationToken.None);
 
-        var change = await Store.RequestAsync("news", "a@example.org", "B", CancellationToken.None);
+        var first = await RequestAsync("news", "a@example.org", "B");
+        Clock.Advance(Resend - TimeSpan.FromSeconds(1));
+        var soon = await RequestAsync("news", "a@example.org", "B");
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        var later = await RequestAsync("news", "a@example.org", null);
 
-        Assert.Equal(SubscriberChange.Unchanged, change);
+        Assert.Equal(new SubscriberRequest(SubscriberStatus.Active, "A", MailDue: true), first);
+        Assert.Equal(new SubscriberRequest(SubscriberStatus.Active, "A", MailDue: false), soon);
+        Assert.True(later.MailDue);
         var row = await Store.GetAsync("news", "a@example.org", CancellationToken.None);
-        Assert.Equal((SubscriberStatus.Active, "A"), (row!.Status, row.Name));
+        Assert.Equal((SubscriberStatus.Active, "A", Start, (DateTimeOffset?)Start.Add(Resend)), (row!.Status, row.Name, row.UpdatedAt, row.RequestedAt));
+    }
+
+    [SkippableFact]
+    public async Task Request_PendingAddressAgainSoon_NoMailAndTheRequestCycleKept()
+    {
+        await RequestAsync("news", "a@example.org", null);
+        Clock.Advance(TimeSpan.FromMinutes(3));
+
+        var again = await RequestAsync("news", "a@example.org", "Late");
+
+        Assert.Equal(new SubscriberRequest(SubscriberStatus.Pending, null, MailDue: false), again);
+        var row = await Store.GetAsync("news", "a@example.org", CancellationToken.None);
+        Assert.Equal((Start, (DateTimeOffset?)Start), (row!.UpdatedAt, row.RequestedAt));
     }
 
     [SkippableFact]
     public async Task Request_UnsubscribedAddress_PendingAgainWithNewRequestTimeAndKeptName()
     {
-        await Store.RequestAsync("news", "a@example.org", "A", CancellationToken.None);
+        await RequestAsync("news", "a@example.org", "A");
         await Store.UnsubscribeAsync("news", "a@example.org", CancellationToken.None);
         Clock.Advance(TimeSpan.FromHours(1));
 
-        var change = await Store.RequestAsync("news", "a@example.org", null, CancellationToken.None);
+        var request = await RequestAsync("news", "a@example.org", null);
 
         var row = await Store.GetAsync("news", "a@example.org", CancellationToken.None);
-        Assert.Equal(SubscriberChange.Updated, change);
+        Assert.Equal(new SubscriberRequest(SubscriberStatus.Pending, "A", MailDue: true), request);
         Assert.Equal((SubscriberStatus.Pending, "A", Start.AddHours(1), Start), (row!.Status, row.Name, row.UpdatedAt, row.CreatedAt));
     }
 
     [SkippableFact]
     public async Task Confirm_PendingRequestedBeforeTheLimit_Activates()
     {
-        await Store.RequestAsync("news", "a@example.org", null, CancellationToken.None);
+        await RequestAsync("news", "a@example.org", null);
         Clock.Advance(TimeSpan.FromMinutes(3));
 
         var change = await Store.ConfirmAsync("news", "a@example.org", Start.AddSeconds(1), CancellationToken.None);
@@ -97,7 +122,7 @@ public abstract class SubscriberStoreContractTests : IAsyncLifetime
     public async Task Confirm_RequestNewerThanTheLimit_NotFoundAndStillPending()
     {
         Clock.Advance(TimeSpan.FromMinutes(5));
-        await Store.RequestAsync("news", "a@example.org", null, CancellationToken.None);
+        await RequestAsync("news", "a@example.org", null);
 
         var change = await Store.ConfirmAsync("news", "a@example.org", Start, CancellationToken.None);
 
@@ -143,40 +168,105 @@ public abstract class SubscriberStoreContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
-    public async Task AddActive_NewKnownAndBounced_AddedUnchangedUpdated()
+    public async Task AddActive_NewKnownAndPending_AddedUnchangedActivated()
     {
         var added = await Store.AddActiveAsync("news", "a@example.org", null, CancellationToken.None);
         var again = await Store.AddActiveAsync("news", "a@example.org", "Named later", CancellationToken.None);
-        await Store.MarkBouncedAsync("news", "a@example.org", CancellationToken.None);
-        var reactivated = await Store.AddActiveAsync("news", "a@example.org", null, CancellationToken.None);
+        await RequestAsync("news", "p@example.org", null);
+        var activated = await Store.AddActiveAsync("news", "p@example.org", null, CancellationToken.None);
 
         var row = await Store.GetAsync("news", "a@example.org", CancellationToken.None);
-        Assert.Equal((SubscriberChange.Added, SubscriberChange.Unchanged, SubscriberChange.Updated), (added, again, reactivated));
+        Assert.Equal((SubscriberAdd.Added, SubscriberAdd.Unchanged, SubscriberAdd.Activated), (added, again, activated));
         Assert.Equal((SubscriberStatus.Active, "Named later", (DateTimeOffset?)null), (row!.Status, row.Name, row.ConfirmedAt));
+        Assert.Equal(SubscriberStatus.Active, (await Store.GetAsync("news", "p@example.org", CancellationToken.None))!.Status);
     }
 
     [SkippableFact]
-    public async Task AddActive_Batch_CountsAndWritesEveryRow()
+    public async Task AddActive_UnsubscribedAndBounced_KeptAsTheyAre()
     {
-        await Store.RequestAsync("news", "pending@example.org", null, CancellationToken.None);
+        await Store.AddActiveAsync("news", "left@example.org", "Left", CancellationToken.None);
+        await Store.UnsubscribeAsync("news", "left@example.org", CancellationToken.None);
+        await Store.AddActiveAsync("news", "dead@example.org", null, CancellationToken.None);
+        await Store.MarkBouncedAsync("news", "dead@example.org", CancellationToken.None);
+        Clock.Advance(TimeSpan.FromDays(1));
+
+        var unsubscribed = await Store.AddActiveAsync("news", "left@example.org", "Renamed", CancellationToken.None);
+        var bounced = await Store.AddActiveAsync("news", "dead@example.org", "Named", CancellationToken.None);
+
+        Assert.Equal((SubscriberAdd.KeptUnsubscribed, SubscriberAdd.KeptBounced), (unsubscribed, bounced));
+        var left = await Store.GetAsync("news", "left@example.org", CancellationToken.None);
+        var dead = await Store.GetAsync("news", "dead@example.org", CancellationToken.None);
+        Assert.Equal((SubscriberStatus.Unsubscribed, "Left", Start), (left!.Status, left.Name, left.UpdatedAt));
+        Assert.Equal((SubscriberStatus.Bounced, null, Start), (dead!.Status, dead.Name, dead.UpdatedAt));
+    }
+
+    [SkippableFact]
+    public async Task AddActive_BatchWithUnsubscribedAndBounced_OneOutcomePerRowAndNothingReactivated()
+    {
+        await RequestAsync("news", "pending@example.org", null);
         await Store.AddActiveAsync("news", "active@example.org", null, CancellationToken.None);
+        await Store.AddActiveAsync("news", "left@example.org", null, CancellationToken.None);
+        await Store.RemoveAsync("news", "left@example.org", CancellationToken.None);
+        await Store.AddActiveAsync("news", "dead@example.org", null, CancellationToken.None);
+        await Store.MarkBouncedAsync("news", "dead@example.org", CancellationToken.None);
         var rows = Enumerable.Range(0, 500).Select(i => new SubscriberImportRow(i + 2, "news", $"r{i}@example.org", $"قارئ {i}"))
             .Append(new SubscriberImportRow(600, "news", "pending@example.org", null))
             .Append(new SubscriberImportRow(601, "news", "active@example.org", null))
+            .Append(new SubscriberImportRow(602, "news", "left@example.org", "Back"))
+            .Append(new SubscriberImportRow(603, "news", "dead@example.org", null))
             .ToList();
 
-        var counts = await Store.AddActiveAsync(rows, CancellationToken.None);
+        var outcomes = await Store.AddActiveAsync(rows, CancellationToken.None);
 
-        Assert.Equal(new SubscriberImportCounts(500, 1, 1), counts);
+        Assert.Equal(
+            [.. Enumerable.Repeat(SubscriberAdd.Added, 500), SubscriberAdd.Activated, SubscriberAdd.Unchanged, SubscriberAdd.KeptUnsubscribed, SubscriberAdd.KeptBounced],
+            outcomes);
         var all = new List<Subscriber>();
         await foreach (var s in Store.ListAsync("news", CancellationToken.None))
         {
             all.Add(s);
         }
 
-        Assert.Equal(502, all.Count);
-        Assert.All(all, s => Assert.Equal(SubscriberStatus.Active, s.Status));
+        Assert.Equal(504, all.Count);
+        Assert.Equal(
+            [("dead@example.org", SubscriberStatus.Bounced), ("left@example.org", SubscriberStatus.Unsubscribed)],
+            all.Where(s => s.Status != SubscriberStatus.Active).Select(s => (s.Email, s.Status)));
         Assert.Equal(all.Select(s => s.Email).Order(StringComparer.Ordinal), all.Select(s => s.Email));
+    }
+
+    [SkippableFact]
+    public async Task Reactivate_OnlyABouncedAddress()
+    {
+        foreach (var email in new[] { "dead@example.org", "left@example.org", "active@example.org" })
+        {
+            await Store.AddActiveAsync("news", email, null, CancellationToken.None);
+        }
+
+        await Store.MarkBouncedAsync("news", "dead@example.org", CancellationToken.None);
+        await Store.UnsubscribeAsync("news", "left@example.org", CancellationToken.None);
+
+        var results = new[]
+        {
+            await Store.ReactivateAsync("news", "dead@example.org", CancellationToken.None),
+            await Store.ReactivateAsync("news", "left@example.org", CancellationToken.None),
+            await Store.ReactivateAsync("news", "active@example.org", CancellationToken.None),
+            await Store.ReactivateAsync("news", "unknown@example.org", CancellationToken.None),
+        };
+
+        Assert.Equal([SubscriberChange.Updated, SubscriberChange.NotFound, SubscriberChange.NotFound, SubscriberChange.NotFound], results);
+        Assert.Equal(SubscriberStatus.Active, (await Store.GetAsync("news", "dead@example.org", CancellationToken.None))!.Status);
+        Assert.Equal(SubscriberStatus.Unsubscribed, (await Store.GetAsync("news", "left@example.org", CancellationToken.None))!.Status);
+    }
+
+    [SkippableFact]
+    public async Task MarkBounced_Unsubscribed_StaysUnsubscribed()
+    {
+        await Store.AddActiveAsync("news", "a@example.org", null, CancellationToken.None);
+        await Store.UnsubscribeAsync("news", "a@example.org", CancellationToken.None);
+
+        await Store.MarkBouncedAsync("news", "a@example.org", CancellationToken.None);
+
+        Assert.Equal(SubscriberStatus.Unsubscribed, (await Store.GetAsync("news", "a@example.org", CancellationToken.None))!.Status);
     }
 
     [SkippableFact]
@@ -218,18 +308,19 @@ public abstract class SubscriberStoreContractTests : IAsyncLifetime
     {
         var keys = provider!.GetRequiredService<SubscriptionTokenKeyStore>();
 
+        var none = await keys.FindAsync(CancellationToken.None);
         var first = await keys.GetOrAddAsync("first-key", CancellationToken.None);
         var second = await keys.GetOrAddAsync("second-key", CancellationToken.None);
 
-        Assert.Equal(("first-key", "first-key"), (first, second));
+        Assert.Equal((null, "first-key", "first-key", "first-key"), (none, first, second, await keys.FindAsync(CancellationToken.None)));
     }
 
     [SkippableFact]
     public async Task Request_ConcurrentForOneAddress_OneRow()
     {
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Store.RequestAsync("news", "race@example.org", null, CancellationToken.None)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => RequestAsync("news", "race@example.org", null)));
 
-        Assert.Equal(1, results.Count(r => r == SubscriberChange.Added));
+        Assert.Equal(1, results.Count(r => r.MailDue));
         var count = 0;
         await foreach (var _ in Store.ListAsync("news", CancellationToken.None))
         {

@@ -1,5 +1,7 @@
 using System.Text;
 using Bot.IntegrationTests.Support;
+using Dapper;
+using Microsoft.Data.Sqlite;
 using Xunit;
 
 namespace Bot.IntegrationTests.Email;
@@ -23,6 +25,17 @@ public sealed class SubscribersCommandTests : IDisposable
     public void Dispose() => dir.Dispose();
 
     private Task<BotResult> BotAsync(params string[] args) => BotProcess.RunAsync(dir.Path, args);
+
+    /// <summary>What the dispatcher does when a mailbox refuses mail for good; no verb does it.</summary>
+    private async Task MarkBouncedAsync(string list, string email)
+    {
+        await using (var connection = new SqliteConnection($"Data Source={dir.Combine("data", "bot.db")}"))
+        {
+            await connection.ExecuteAsync("UPDATE subscribers SET status = 'bounced' WHERE list = @list AND email = @email", new { list, email });
+        }
+
+        SqliteConnection.ClearAllPools();
+    }
 
     [Fact]
     public async Task AddListRemove_OneList_DefaultsToIt()
@@ -98,10 +111,90 @@ public sealed class SubscribersCommandTests : IDisposable
             [
                 $"{path}:19: invalid address 'not-an-address'",
                 $"{path}:21: unknown list 'politics'",
-                "99997 added, 0 reactivated, 0 unchanged, 1 duplicates merged, 2 invalid",
+                "99997 added, 0 activated, 0 unchanged, 0 kept unsubscribed, 0 kept bounced, 1 duplicates merged, 2 invalid",
             ],
             result.OutputLines);
-        Assert.Equal("0 added, 0 reactivated, 99997 unchanged, 1 duplicates merged, 2 invalid", again.OutputLines[^1]);
+        Assert.Equal("0 added, 0 activated, 99997 unchanged, 0 kept unsubscribed, 0 kept bounced, 1 duplicates merged, 2 invalid", again.OutputLines[^1]);
+    }
+
+    [Fact]
+    public async Task Import_UnsubscribedAndBouncedAddresses_KeptAndReportedEach()
+    {
+        dir.Write("config/appsettings.json", TwoLists);
+        await BotAsync("subscribers", "add", "left@example.org", "--list", "sport");
+        await BotAsync("subscribers", "remove", "left@example.org");
+        await BotAsync("subscribers", "add", "dead@example.org", "--list", "أخبار");
+        await MarkBouncedAsync("أخبار", "dead@example.org");
+        await BotAsync("subscribers", "add", "here@example.org", "--list", "sport");
+        var path = dir.Write("subscribers.csv", """
+            email,name,list
+            new@example.org,New,sport
+            Left@Example.org,Back again,sport
+            dead@example.org,,أخبار
+            here@example.org,,sport
+            """);
+
+        var result = await BotAsync("subscribers", "import", path);
+        var listed = await BotAsync("subscribers", "list");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(
+            [
+                "kept unsubscribed: left@example.org on sport",
+                "kept bounced: dead@example.org on أخبار",
+                "1 added, 0 activated, 1 unchanged, 1 kept unsubscribed, 1 kept bounced, 0 duplicates merged, 0 invalid",
+            ],
+            result.OutputLines);
+        Assert.Equal(
+            [
+                "here@example.org\tactive\tsport",
+                "left@example.org\tunsubscribed\tsport",
+                "new@example.org\tactive\tsport\tNew",
+                "dead@example.org\tbounced\tأخبار",
+            ],
+            listed.OutputLines);
+    }
+
+    [Fact]
+    public async Task Add_UnsubscribedOrBounced_KeptAndReported()
+    {
+        dir.Write("config/appsettings.json", """{ "Email": { "Destinations": [ { "Name": "news" } ] } }""");
+        await BotAsync("subscribers", "add", "left@example.org");
+        await BotAsync("subscribers", "remove", "left@example.org");
+        await BotAsync("subscribers", "add", "dead@example.org");
+        await MarkBouncedAsync("news", "dead@example.org");
+
+        var left = await BotAsync("subscribers", "add", "left@example.org", "--name", "Back");
+        var dead = await BotAsync("subscribers", "add", "dead@example.org");
+        var listed = await BotAsync("subscribers", "list");
+
+        Assert.Equal((0, "kept unsubscribed: left@example.org on news"), (left.ExitCode, Assert.Single(left.OutputLines)));
+        Assert.Equal((0, "kept bounced: dead@example.org on news"), (dead.ExitCode, Assert.Single(dead.OutputLines)));
+        Assert.Equal(["dead@example.org\tbounced\tnews", "left@example.org\tunsubscribed\tnews"], listed.OutputLines);
+    }
+
+    [Fact]
+    public async Task Reactivate_BouncedComesBackOthersRefusedWithOneLine()
+    {
+        dir.Write("config/appsettings.json", """{ "Email": { "Destinations": [ { "Name": "news" } ] } }""");
+        await BotAsync("subscribers", "add", "dead@example.org");
+        await MarkBouncedAsync("news", "dead@example.org");
+        await BotAsync("subscribers", "add", "left@example.org");
+        await BotAsync("subscribers", "remove", "left@example.org");
+        await BotAsync("subscribers", "add", "here@example.org");
+
+        var dead = await BotAsync("subscribers", "reactivate", "Dead@Example.org");
+        var left = await BotAsync("subscribers", "reactivate", "left@example.org");
+        var here = await BotAsync("subscribers", "reactivate", "here@example.org");
+        var unknown = await BotAsync("subscribers", "reactivate", "nobody@example.org");
+        var listed = await BotAsync("subscribers", "list");
+
+        Assert.True(dead.ExitCode == 0, dead.ToString());
+        Assert.Equal("reactivated dead@example.org on news", Assert.Single(dead.OutputLines));
+        Assert.Equal((1, "bot: left@example.org unsubscribed from news; only its own double opt-in (POST /subscribe) brings it back"), (left.ExitCode, Assert.Single(left.ErrorLines)));
+        Assert.Equal((1, "bot: here@example.org is active on news, not bounced"), (here.ExitCode, Assert.Single(here.ErrorLines)));
+        Assert.Equal((1, "bot: not on news: nobody@example.org"), (unknown.ExitCode, Assert.Single(unknown.ErrorLines)));
+        Assert.Equal(["dead@example.org\tactive\tnews", "here@example.org\tactive\tnews", "left@example.org\tunsubscribed\tnews"], listed.OutputLines);
     }
 
     [Fact]

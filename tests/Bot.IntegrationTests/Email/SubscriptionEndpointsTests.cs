@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Bot.Core.Subscriptions;
+using Bot.Host.Http;
 using Bot.Host.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -34,6 +35,10 @@ public sealed class SubscriptionEndpointsTests : IAsyncLifetime
         return app.Client.PostAsync("/subscribe", new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>What the confirmation page's button does: POST the token as a form field.</summary>
+    private Task<HttpResponseMessage> ConfirmAsync(string token) =>
+        app.Client.PostAsync("/confirm", new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = token }));
+
     private async Task<string> UnsubscribeTokenAsync(string list, string email) =>
         SubscriptionHttpApp.TokenIn((await app.Services.GetRequiredService<SubscriptionServices>().LinksAsync(CancellationToken.None)).UnsubscribeUrl(list, email));
 
@@ -42,7 +47,7 @@ public sealed class SubscriptionEndpointsTests : IAsyncLifetime
     {
         var response = await SubscribeFormAsync(" Reader@Example.org ", name: "أحمد");
         var mail = Assert.Single(await app.MailAsync(1)).Message;
-        var confirm = await app.Client.GetAsync($"/confirm?token={SubscriptionHttpApp.TokenIn(mail.TextBody)}");
+        var confirm = await ConfirmAsync(SubscriptionHttpApp.TokenIn(mail.TextBody));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
@@ -66,12 +71,12 @@ public sealed class SubscriptionEndpointsTests : IAsyncLifetime
         var fresh = await app.Client.PostAsJsonAsync("/subscribe", new { email = "new@example.org", list = "sport" });
         var pending = await app.Client.PostAsJsonAsync("/subscribe", new { email = "new@example.org", list = "sport" });
         var active = await app.Client.PostAsJsonAsync("/subscribe", new { email = "active@example.org", list = "sport" });
-        await app.MailAsync(1);
+        await app.MailAsync(2);
         await Task.Delay(300);
 
         var bodies = new[] { fresh, pending, active }.Select(r => (r.StatusCode, r.Content.ReadAsStringAsync().Result)).Distinct().ToList();
         Assert.Equal(HttpStatusCode.Accepted, Assert.Single(bodies).StatusCode);
-        Assert.Equal(["new@example.org"], app.Smtp.Messages.SelectMany(m => m.EnvelopeTo));
+        Assert.Equal(["active@example.org", "new@example.org"], app.Smtp.Messages.SelectMany(m => m.EnvelopeTo).Order(StringComparer.Ordinal));
         Assert.Equal(SubscriberStatus.Active, (await Store.GetAsync("sport", "active@example.org", CancellationToken.None))!.Status);
     }
 
@@ -110,8 +115,11 @@ public sealed class SubscriptionEndpointsTests : IAsyncLifetime
         var token = SubscriptionHttpApp.TokenIn(Assert.Single(await app.MailAsync(1)).Message.TextBody);
         var forged = token[..^4] + (token[^4..] == "AAAA" ? "BBBB" : "AAAA");
 
-        var response = await app.Client.GetAsync($"/confirm?token={forged}");
+        var shown = await app.Client.GetAsync($"/confirm?token={forged}");
+        var response = await ConfirmAsync(forged);
 
+        Assert.Equal(HttpStatusCode.BadRequest, shown.StatusCode);
+        Assert.DoesNotContain("<form", await shown.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(SubscriberStatus.Pending, (await Store.GetAsync("sport", "a@example.org", CancellationToken.None))!.Status);
     }
@@ -123,7 +131,7 @@ public sealed class SubscriptionEndpointsTests : IAsyncLifetime
         var token = SubscriptionHttpApp.TokenIn(Assert.Single(await app.MailAsync(1)).Message.TextBody);
         app.Clock.Advance(TimeSpan.FromHours(48) + TimeSpan.FromSeconds(1));
 
-        var response = await app.Client.GetAsync($"/confirm?token={token}");
+        var response = await ConfirmAsync(token);
 
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
         Assert.Contains("dir=\"ltr\" lang=\"en\"", await response.Content.ReadAsStringAsync());
@@ -135,10 +143,10 @@ public sealed class SubscriptionEndpointsTests : IAsyncLifetime
     {
         await SubscribeFormAsync("a@example.org", "sport");
         var token = SubscriptionHttpApp.TokenIn(Assert.Single(await app.MailAsync(1)).Message.TextBody);
-        await app.Client.GetAsync($"/confirm?token={token}");
+        await ConfirmAsync(token);
         await app.Client.PostAsync($"/unsubscribe?token={await UnsubscribeTokenAsync("sport", "a@example.org")}", null);
 
-        var replay = await app.Client.GetAsync($"/confirm?token={token}");
+        var replay = await ConfirmAsync(token);
 
         Assert.Equal(HttpStatusCode.Conflict, replay.StatusCode);
         Assert.Equal(SubscriberStatus.Unsubscribed, (await Store.GetAsync("sport", "a@example.org", CancellationToken.None))!.Status);
@@ -155,8 +163,10 @@ public sealed class SubscriptionEndpointsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("<html dir=\"rtl\" lang=\"ar\">", page);
-        Assert.Contains($"<form method=\"post\" action=\"/unsubscribe?token={token}\">", page);
-        Assert.Contains("<button type=\"submit\">", page);
+        Assert.Contains($"<form method=\"post\" action=\"unsubscribe?token={token}\">", page);
+        Assert.Contains("<button type=\"submit\" aria-describedby=\"question\">نعم، ألغِ الاشتراك</button>", page);
+        Assert.Contains("<bdi>a@example.org</bdi>", page);
+        Assert.Equal(SubscriptionPages.ContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal(SubscriberStatus.Active, (await Store.GetAsync("أخبار", "a@example.org", CancellationToken.None))!.Status);
     }
 
@@ -208,6 +218,88 @@ public sealed class SubscriptionEndpointsTests : IAsyncLifetime
         Assert.StartsWith("https://news.example.org/unsubscribe?token=", url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(SubscriberStatus.Unsubscribed, (await Store.GetAsync("sport", "a@example.org", CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task ConfirmGet_ShowsAButtonThatPostsAndChangesNothing()
+    {
+        await SubscribeFormAsync("a@example.org", "sport");
+        var token = SubscriptionHttpApp.TokenIn(Assert.Single(await app.MailAsync(1)).Message.TextBody);
+
+        var first = await app.Client.GetAsync($"/confirm?token={token}");
+        var second = await app.Client.GetAsync($"/confirm?token={token}");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
+        var page = await first.Content.ReadAsStringAsync();
+        Assert.Contains("<html dir=\"ltr\" lang=\"en\">", page);
+        Assert.Contains("<form method=\"post\" action=\"confirm\">", page);
+        Assert.Contains($"<input type=\"hidden\" name=\"token\" value=\"{token}\">", page);
+        Assert.Contains("<button type=\"submit\" aria-describedby=\"question\">Yes, confirm</button>", page);
+        Assert.Equal("no-store", first.Headers.CacheControl?.ToString());
+        Assert.Equal(SubscriptionPages.ContentSecurityPolicy, first.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal(SubscriberStatus.Pending, (await Store.GetAsync("sport", "a@example.org", CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task ConfirmPost_TokenInTheQuery_Confirms()
+    {
+        await SubscribeFormAsync("a@example.org", "أخبار");
+        var token = SubscriptionHttpApp.TokenIn(Assert.Single(await app.MailAsync(1)).Message.TextBody);
+
+        var response = await app.Client.PostAsync($"/confirm?token={token}", null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("تمّ تأكيد الاشتراك", await response.Content.ReadAsStringAsync());
+        Assert.Equal(SubscriberStatus.Active, (await Store.GetAsync("أخبار", "a@example.org", CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task ConfirmationMail_LinkDoesNotShowTheAddress()
+    {
+        await SubscribeFormAsync("reader.name@example.org", "sport");
+
+        var mail = Assert.Single(await app.MailAsync(1)).Message;
+
+        var token = System.Buffers.Text.Base64Url.DecodeFromChars(SubscriptionHttpApp.TokenIn(mail.TextBody));
+        Assert.Equal(-1, token.AsSpan().IndexOf("reader.name@example.org"u8));
+        Assert.Equal(-1, token.AsSpan().IndexOf("sport"u8));
+    }
+
+    [Theory]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("application/json")]
+    public async Task Subscribe_ChunkedBodyPastTheCap_413AndNothingStored(string contentType)
+    {
+        var padding = new string('x', 64 * 1024);
+        var body = contentType == "application/json"
+            ? $$"""{"email":"a@example.org","list":"sport","name":"{{padding}}"}"""
+            : $"email=a%40example.org&list=sport&name={padding}";
+
+        var response = await app.Client.PostAsync("/subscribe", new ChunkedContent(body, contentType));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Null(await Store.GetAsync("sport", "a@example.org", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Subscribe_ChunkedBodyWithinTheCap_Accepted()
+    {
+        var response = await app.Client.PostAsync("/subscribe", new ChunkedContent("email=a%40example.org&list=sport", "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(SubscriberStatus.Pending, (await Store.GetAsync("sport", "a@example.org", CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task ConfirmPost_ChunkedFormPastTheCap_413AndStillPending()
+    {
+        await SubscribeFormAsync("a@example.org", "sport");
+        var token = SubscriptionHttpApp.TokenIn(Assert.Single(await app.MailAsync(1)).Message.TextBody);
+
+        var response = await app.Client.PostAsync("/confirm", new ChunkedContent($"token={token}&x={new string('x', 64 * 1024)}", "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(SubscriberStatus.Pending, (await Store.GetAsync("sport", "a@example.org", CancellationToken.None))!.Status);
     }
 
     [Fact]

@@ -32,7 +32,10 @@ internal sealed class SubscriptionHttpApp : IAsyncDisposable
 
     public IServiceProvider Services => app!.Services;
 
-    public static async Task<SubscriptionHttpApp> StartAsync(params (string Key, string Value)[] extra)
+    public static Task<SubscriptionHttpApp> StartAsync(params (string Key, string Value)[] extra) => StartAsync(null, extra);
+
+    /// <param name="configure">Adds to the services last, e.g. to wrap the subscriber store.</param>
+    public static async Task<SubscriptionHttpApp> StartAsync(Action<IServiceCollection>? configure, params (string Key, string Value)[] extra)
     {
         var fixture = new SubscriptionHttpApp();
         fixture.Smtp = await FakeSmtpServer.StartAsync();
@@ -64,6 +67,7 @@ internal sealed class SubscriptionHttpApp : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(fixture.Clock);
         builder.Services.AddBotStorage(configuration);
         builder.Services.AddSubscriptionHttp(configuration);
+        configure?.Invoke(builder.Services);
         fixture.app = builder.Build();
         fixture.app.UseRateLimiter();
         fixture.app.MapSubscriptionEndpoints();

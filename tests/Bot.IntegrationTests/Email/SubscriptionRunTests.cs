@@ -50,11 +50,16 @@ public sealed class SubscriptionRunTests : IAsyncLifetime
         var subscribed = await http.PostAsync($"{Root}/subscribe", new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = "reader@example.org", ["name"] = "أحمد" }));
         await Eventually.HoldsAsync(() => smtp.Messages.Count == 1, "the confirmation mail arrives");
         var mail = smtp.Messages[0].Message;
-        var confirmed = await http.GetAsync($"{Root}/confirm?token={SubscriptionHttpApp.TokenIn(mail.TextBody)}");
+        var token = SubscriptionHttpApp.TokenIn(mail.TextBody);
+        var page = await http.GetAsync($"{Root}/confirm?token={token}");
+        var afterGet = await BotProcess.RunAsync(dir.Path, "subscribers", "list");
+        var confirmed = await http.PostAsync($"{Root}/confirm", new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = token }));
         var listed = await BotProcess.RunAsync(dir.Path, "subscribers", "list");
 
         Assert.Equal(HttpStatusCode.Accepted, subscribed.StatusCode);
         Assert.Contains("https://news.example.org/confirm?token=", mail.TextBody);
+        Assert.Contains($"<input type=\"hidden\" name=\"token\" value=\"{token}\">", await page.Content.ReadAsStringAsync());
+        Assert.Equal("reader@example.org\tpending\tأخبار\tأحمد", Assert.Single(afterGet.OutputLines));
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.Equal("reader@example.org\tactive\tأخبار\tأحمد", Assert.Single(listed.OutputLines));
     }

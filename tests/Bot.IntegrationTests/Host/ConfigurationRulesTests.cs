@@ -135,9 +135,17 @@ public sealed class ConfigurationRulesTests
     [Fact]
     public void Validate_SmtpHostWithoutFrom_AsksForFrom()
     {
-        var problem = Assert.Single(ConfigurationRules.Validate(Config(("Email:Smtp:Host", "smtp.example.org"))));
+        var problem = Assert.Single(ConfigurationRules.Validate(Config(("Email:Smtp:Host", "smtp.example.org"), ("Email:PublicBaseUrl", "https://news.example.org"))));
 
         Assert.Equal("Email:From", problem.Key);
+    }
+
+    [Fact]
+    public void Validate_SmtpHostWithoutPublicBaseUrl_AsksForIt()
+    {
+        var problem = Assert.Single(ConfigurationRules.Validate(Config(("Email:Smtp:Host", "smtp.example.org"), ("Email:From", "news@example.org"))));
+
+        Assert.Equal("Email:PublicBaseUrl", problem.Key);
     }
 
     private static IConfiguration Config(params (string Key, string Value)[] values) =>

@@ -58,4 +58,28 @@ public sealed class SecretRedactorTests
 
         Assert.Equal("Host=db;Username=bot;Password=***;Database=bot", text);
     }
+
+    [Fact]
+    public void Redact_LinkTokensInARequestLine_AreHidden()
+    {
+        var redactor = new SecretRedactor(new ConfigurationBuilder().Build());
+
+        var text = redactor.Redact("Request starting HTTP/1.1 GET http://127.0.0.1:8080/unsubscribe?token=AgAbC-_123 - - and /confirm?x=1&token=Zz9");
+
+        Assert.Equal("Request starting HTTP/1.1 GET http://127.0.0.1:8080/unsubscribe?token=*** - - and /confirm?x=1&token=***", text);
+    }
+
+    [Fact]
+    public void Redact_PreviousTokenKeys_AreHidden()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(
+        [
+            new("Email:TokenKey", "the current key, long enough for HMAC"),
+            new("Email:PreviousTokenKeys:0", "an older key that still verifies links"),
+        ]).Build();
+
+        var text = new SecretRedactor(configuration).Redact("keys: the current key, long enough for HMAC / an older key that still verifies links");
+
+        Assert.Equal("keys: *** / ***", text);
+    }
 }

@@ -137,7 +137,7 @@ public abstract class AdminStoreContractTests : IAsyncLifetime
         var subscribers = services.GetRequiredService<ISubscriberStore>();
         await subscribers.AddActiveAsync("weekly", "a@example.org", null, None);
         await subscribers.AddActiveAsync("weekly", "b@example.org", null, None);
-        await subscribers.RequestAsync("weekly", "c@example.org", null, None);
+        await subscribers.RequestAsync("weekly", "c@example.org", null, DateTimeOffset.MinValue, None);
         await subscribers.AddActiveAsync("weekly", "d@example.org", null, None);
         await subscribers.MarkBouncedAsync("weekly", "d@example.org", None);
         await subscribers.AddActiveAsync("daily", "e@example.org", null, None);

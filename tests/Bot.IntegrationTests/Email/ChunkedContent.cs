@@ -1,0 +1,31 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Bot.IntegrationTests.Email;
+
+/// <summary>A request body of unknown length, so the client sends it chunked, without a Content-Length header.</summary>
+internal sealed class ChunkedContent : HttpContent
+{
+    private readonly byte[] bytes;
+
+    public ChunkedContent(string body, string contentType)
+    {
+        bytes = Encoding.UTF8.GetBytes(body);
+        Headers.ContentType = new MediaTypeHeaderValue(contentType) { CharSet = "utf-8" };
+    }
+
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+    {
+        foreach (var chunk in bytes.Chunk(1024))
+        {
+            await stream.WriteAsync(chunk);
+        }
+    }
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = 0;
+        return false;
+    }
+}
