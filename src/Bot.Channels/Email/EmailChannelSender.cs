@@ -38,7 +38,7 @@ public sealed class EmailChannelSender : IChannelSender, IAsyncDisposable
         this.composer = composer ?? new EmailMimeComposer(new EmailMimeBuilder(options.From, timeProvider), from);
         this.timeProvider = timeProvider;
         this.logger = logger;
-        pool = new SmtpConnectionPool(options.Smtp, logger);
+        pool = new SmtpConnectionPool(options.Smtp, RelayCertificateTrust.From(options.Smtp.TrustedCertificate), logger);
         if (options.Smtp.MaxPerSecond is { } rate)
         {
             pacer = new SmtpSendPacer(rate, timeProvider);
