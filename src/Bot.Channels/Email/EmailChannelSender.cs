@@ -37,7 +37,7 @@ public sealed class EmailChannelSender : IChannelSender, IAsyncDisposable
 
         this.composer = composer ?? new EmailMimeComposer(new EmailMimeBuilder(options.From, timeProvider), from);
         this.logger = logger;
-        pool = new SmtpConnectionPool(options.Smtp, logger);
+        pool = new SmtpConnectionPool(options.Smtp, RelayCertificateTrust.From(options.Smtp.TrustedCertificate), logger);
         redactor = new SmtpSecretRedactor(options.Smtp);
 
         if (options.Dkim.IsEnabled)

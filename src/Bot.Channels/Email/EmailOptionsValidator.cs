@@ -30,6 +30,25 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
             problems.Add("Email:Smtp:Timeout must be positive.");
         }
 
+        if (!string.IsNullOrWhiteSpace(smtp.TrustedCertificate))
+        {
+            if (smtp.Security == SmtpSecurity.None)
+            {
+                problems.Add($"Email:Smtp:TrustedCertificate is set but Email:Smtp:Security is None (got '{smtp.TrustedCertificate}').");
+            }
+            else
+            {
+                try
+                {
+                    RelayCertificateTrust.From(smtp.TrustedCertificate);
+                }
+                catch (InvalidOperationException invalid)
+                {
+                    problems.Add(invalid.Message);
+                }
+            }
+        }
+
         if (string.IsNullOrWhiteSpace(options.From) || !MailboxAddress.TryParse(options.From, out _))
         {
             problems.Add("Email:From must be an email address, optionally with a display name, when Email:Smtp:Host is set.");

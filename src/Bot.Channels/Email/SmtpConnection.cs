@@ -1,3 +1,4 @@
+using System.Net.Security;
 using System.Net.Sockets;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -6,15 +7,16 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Channels.Email;
 
 /// <summary>
-/// One reusable SMTP session: MailKit's client connects, says EHLO, authenticates and says QUIT, and sends what
-/// <see cref="PipelinedSmtpTransaction"/> cannot. It belongs to one <see cref="SmtpConnectionWorker"/>.
+/// One reusable SMTP session: <see cref="SmtpTlsHandshake"/> secures it, then MailKit's client says EHLO,
+/// authenticates, says QUIT and sends what <see cref="PipelinedSmtpTransaction"/> cannot. It belongs to one <see cref="SmtpConnectionWorker"/>.
 /// </summary>
-internal sealed class SmtpConnection(SmtpOptions options, ILogger logger) : IDisposable
+internal sealed class SmtpConnection(SmtpOptions options, RelayCertificateTrust trust, ILogger logger) : IDisposable
 {
+    private readonly SmtpTlsHandshake handshake = new(options, trust);
     private SmtpClient? client;
     private PipelinedSmtpTransaction? pipelined;
 
-    /// <summary>The pipelined steps for this session, when it is plain and its server offers PIPELINING; null while not connected.</summary>
+    /// <summary>The pipelined steps for this session, when its server offers PIPELINING; null while not connected.</summary>
     public PipelinedSmtpTransaction? Pipelined => pipelined;
 
     /// <summary>What the connection was doing last, to tell a refused login from a refused recipient.</summary>
@@ -31,27 +33,29 @@ internal sealed class SmtpConnection(SmtpOptions options, ILogger logger) : IDis
 
         Drop();
         Phase = SmtpPhase.Connect;
-        var fresh = new SmtpClient { Timeout = (int)options.Timeout.TotalMilliseconds };
-        if (!string.IsNullOrWhiteSpace(options.LocalDomain))
-        {
-            fresh.LocalDomain = options.LocalDomain;
-        }
-
+        var timeout = (int)options.Timeout.TotalMilliseconds;
+        var fresh = new SmtpClient { Timeout = timeout };
+        SslStream? tls;
         try
         {
             var host = options.Host ?? throw new InvalidOperationException("Email:Smtp:Host is not set.");
             var socket = await OpenSocketAsync(host, options.Port, cancellationToken).ConfigureAwait(false);
-            BufferedSocketStream? plain = null;
-            if (options.Security == SmtpSecurity.None)
+            // TLS records collect here too, until a flush or a read sends them.
+            var network = new BufferedSocketStream(socket) { ReadTimeout = timeout, WriteTimeout = timeout };
+            fresh.LocalDomain = SmtpTlsHandshake.LocalDomain(options, socket.LocalEndPoint);
+            Stream session;
+            try
             {
-                plain = new BufferedSocketStream(socket);
-                await fresh.ConnectAsync(plain, host, options.Port, SecureSocketOptions.None, cancellationToken).ConfigureAwait(false);
+                (session, tls) = await handshake.SecureAsync(network, host, fresh.LocalDomain, cancellationToken).ConfigureAwait(false);
             }
-            else
+            catch
             {
-                // TLS sessions keep MailKit's own socket stream: TLS is not exercised by the tests here.
-                await fresh.ConnectAsync(socket, host, options.Port, SocketOptions(options.Security), cancellationToken).ConfigureAwait(false);
+                await network.DisposeAsync().ConfigureAwait(false);
+                throw;
             }
+
+            // MailKit speaks plain SMTP over the session; the TLS, when configured, is underneath and already checked.
+            await fresh.ConnectAsync(session, host, options.Port, SecureSocketOptions.None, cancellationToken).ConfigureAwait(false);
 
             if (!string.IsNullOrWhiteSpace(options.Username))
             {
@@ -66,10 +70,10 @@ internal sealed class SmtpConnection(SmtpOptions options, ILogger logger) : IDis
                 }
             }
 
-            // MailKit has read every reply up to here, so the session stream is idle between messages and both
-            // can take turns on it.
-            pipelined = plain is not null && fresh.Capabilities.HasFlag(SmtpCapabilities.Pipelining)
-                ? new PipelinedSmtpTransaction(plain)
+            // MailKit has read every reply up to here, so the session stream (the TLS stream on a secure session) is
+            // idle between messages and both can take turns on it.
+            pipelined = fresh.Capabilities.HasFlag(SmtpCapabilities.Pipelining)
+                ? new PipelinedSmtpTransaction(tls is null ? network : tls)
                 : null;
         }
         catch
@@ -78,7 +82,7 @@ internal sealed class SmtpConnection(SmtpOptions options, ILogger logger) : IDis
             throw;
         }
 
-        EmailChannelLog.Connected(logger, options.Host!, options.Port, fresh.IsSecure);
+        EmailChannelLog.Connected(logger, options.Host!, options.Port, tls is not null);
         client = fresh;
         Phase = SmtpPhase.Send;
         return fresh;
@@ -139,11 +143,16 @@ internal sealed class SmtpConnection(SmtpOptions options, ILogger logger) : IDis
         }
     }
 
-    internal static SecureSocketOptions SocketOptions(SmtpSecurity security) => security switch
+    /// <summary>
+    /// The TLS mode for <c>Email:Smtp:Security</c>. MailKit's own <see cref="SecureSocketOptions.Auto"/> means STARTTLS
+    /// only when offered, so a network attacker who deletes STARTTLS from the server's answer would get plain text;
+    /// ours requires TLS.
+    /// </summary>
+    internal static SecureSocketOptions SocketOptions(SmtpSecurity security, int port) => security switch
     {
         SmtpSecurity.None => SecureSocketOptions.None,
-        SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
         SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-        _ => SecureSocketOptions.Auto,
+        SmtpSecurity.Auto when port == 465 => SecureSocketOptions.SslOnConnect,
+        _ => SecureSocketOptions.StartTls,
     };
 }

@@ -18,10 +18,10 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable
     private readonly CancellationTokenSource quitting = new();
     private int disposed;
 
-    public SmtpConnectionPool(SmtpOptions options, ILogger logger)
+    public SmtpConnectionPool(SmtpOptions options, RelayCertificateTrust trust, ILogger logger)
     {
         running = Enumerable.Range(0, options.PoolSize)
-            .Select(_ => new SmtpConnectionWorker(new SmtpConnection(options, logger), jobs))
+            .Select(_ => new SmtpConnectionWorker(new SmtpConnection(options, trust, logger), jobs))
             .Select(worker => Task.Run(() => worker.RunAsync(quitting.Token)))
             .ToList();
     }

@@ -13,9 +13,9 @@ public static class SmtpFailureReader
     {
         SmtpCommandException command => new SmtpFailure(KindOf(command, phase), (int)command.StatusCode, command.Message),
         AuthenticationException auth => new SmtpFailure(SmtpFailureKind.Authentication, LeadingCode(auth.Message), auth.Message),
-        SslHandshakeException tls => new SmtpFailure(SmtpFailureKind.Tls, null, tls.Message),
-        // MailKit's answer to SecureSocketOptions.StartTls against a server without STARTTLS.
-        NotSupportedException unsupported when phase == SmtpPhase.Connect => new SmtpFailure(SmtpFailureKind.Tls, null, unsupported.Message),
+        SmtpTlsException tls => new SmtpFailure(SmtpFailureKind.Tls, null, tls.Message),
+        // MailKit's text lists the reasons on several lines with advice; the first says what happened.
+        SslHandshakeException tls => new SmtpFailure(SmtpFailureKind.Tls, null, tls.Message.ReplaceLineEndings("\n").Split('\n', 2)[0]),
         ProtocolException or ServiceNotConnectedException or IOException or SocketException or TimeoutException
             => new SmtpFailure(SmtpFailureKind.ConnectionLost, null, exception.Message),
         _ => null,

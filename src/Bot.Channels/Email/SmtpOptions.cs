@@ -15,8 +15,14 @@ public sealed class SmtpOptions
     /// <summary>Password. Never logged.</summary>
     public string? Password { get; set; }
 
-    /// <summary>Transport security. Default <see cref="SmtpSecurity.Auto"/>.</summary>
-    public SmtpSecurity Security { get; set; } = SmtpSecurity.Auto;
+    /// <summary>Transport security. Default <see cref="SmtpSecurity.StartTls"/>; only <see cref="SmtpSecurity.None"/> sends in clear.</summary>
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
+
+    /// <summary>
+    /// PEM file with the certificate(s) that anchor trust in the relay's TLS certificate besides the system's store:
+    /// a private CA, or the relay's own self-signed certificate. The host name is still checked. Null: system store only.
+    /// </summary>
+    public string? TrustedCertificate { get; set; }
 
     /// <summary>Connections kept open and reused, each used by one send at a time. Default 4.</summary>
     public int PoolSize { get; set; } = 4;

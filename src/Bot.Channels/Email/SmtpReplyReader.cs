@@ -22,6 +22,9 @@ internal sealed class SmtpReplyReader(Stream stream)
     private int start;
     private int end;
 
+    /// <summary>True when bytes past the last reply read have arrived (the server spoke out of turn).</summary>
+    public bool HasUnread => end > start;
+
     public async ValueTask<SmtpReply> ReadAsync(CancellationToken cancellationToken)
     {
         StringBuilder? text = null;

@@ -128,6 +128,12 @@ public static partial class ConfigurationRules
             yield return new($"must be None, StartTls, SslOnConnect or Auto, not '{security}'", "Email:Smtp:Security");
         }
 
+        var trusted = configuration["Email:Smtp:TrustedCertificate"];
+        if (!string.IsNullOrWhiteSpace(trusted) && !File.Exists(trusted))
+        {
+            yield return new($"file not found: '{trusted}'", "Email:Smtp:TrustedCertificate");
+        }
+
         var from = configuration["Email:From"];
         if (!string.IsNullOrWhiteSpace(host) && string.IsNullOrWhiteSpace(from))
         {

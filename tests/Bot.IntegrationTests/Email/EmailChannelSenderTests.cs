@@ -14,11 +14,12 @@ public sealed class EmailChannelSenderTests
 
     [Theory]
     [InlineData(SmtpSecurity.None)]
-    [InlineData(SmtpSecurity.Auto)]
+    [InlineData(SmtpSecurity.StartTls)]
     public async Task SendAsync_ArabicMessageToThreeSubscribers_ArrivesIntact(SmtpSecurity security)
     {
-        await using var server = await FakeSmtpServer.StartAsync();
-        await using var sender = EmailSenderFactory.Create(EmailSenderFactory.Options(server.Port, 2, security));
+        using var authority = TestCertificateAuthority.Create();
+        await using var server = security == SmtpSecurity.None ? await FakeSmtpServer.StartAsync() : await FakeSmtpServer.StartTlsAsync(authority.Server);
+        await using var sender = EmailSenderFactory.Create(SmtpTlsTests.Options(server.Port, security, security == SmtpSecurity.None ? null : authority.RootPemPath, poolSize: 2));
         var names = new[] { "أحمد", "فاطمة الزهراء", null };
 
         var outcomes = new List<SendOutcome>();

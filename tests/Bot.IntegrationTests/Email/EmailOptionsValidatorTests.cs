@@ -35,6 +35,49 @@ public sealed class EmailOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_TrustedCertificateMissing_NamesTheKeyAndThePath()
+    {
+        var options = new EmailOptions { From = "news@example.org", PublicBaseUrl = "https://news.example.org", Smtp = { Host = "smtp.example.org", TrustedCertificate = "/nonexistent/relay-ca.pem" } };
+
+        var result = new EmailOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        var problem = Assert.Single(result.Failures!);
+        Assert.StartsWith("Email:Smtp:TrustedCertificate: cannot read '/nonexistent/relay-ca.pem'", problem);
+        Assert.DoesNotContain('\n', problem);
+    }
+
+    [Fact]
+    public void Validate_TrustedCertificateWithoutCertificate_NamesTheKey()
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, "not a certificate");
+        try
+        {
+            var options = new EmailOptions { From = "news@example.org", PublicBaseUrl = "https://news.example.org", Smtp = { Host = "smtp.example.org", TrustedCertificate = path } };
+
+            var result = new EmailOptionsValidator().Validate(null, options);
+
+            Assert.Equal($"Email:Smtp:TrustedCertificate: no PEM certificate in '{path}'.", Assert.Single(result.Failures!));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Validate_TrustedCertificateWithSecurityNone_NamesBothKeys()
+    {
+        using var authority = Fakes.Smtp.TestCertificateAuthority.Create();
+        var options = new EmailOptions { From = "news@example.org", PublicBaseUrl = "https://news.example.org", Smtp = { Host = "smtp.example.org", Security = SmtpSecurity.None, TrustedCertificate = authority.RootPemPath } };
+
+        var result = new EmailOptionsValidator().Validate(null, options);
+
+        Assert.Equal($"Email:Smtp:TrustedCertificate is set but Email:Smtp:Security is None (got '{authority.RootPemPath}').", Assert.Single(result.Failures!));
+    }
+
+    [Fact]
     public void Validate_BadValues_ReportsEveryKey()
     {
         var options = new EmailOptions
@@ -88,6 +131,6 @@ public sealed class EmailOptionsValidatorTests
 
         Assert.Empty(provider.GetServices<IChannelSender>());
         Assert.Equal(587, provider.GetRequiredService<IOptions<EmailOptions>>().Value.Smtp.Port);
-        Assert.Equal(SmtpSecurity.Auto, provider.GetRequiredService<IOptions<EmailOptions>>().Value.Smtp.Security);
+        Assert.Equal(SmtpSecurity.StartTls, provider.GetRequiredService<IOptions<EmailOptions>>().Value.Smtp.Security);
     }
 }

@@ -9,7 +9,7 @@ internal static class EmailSenderFactory
 {
     public const string From = "وكالة قدس برس <news@qudspress.example>";
 
-    /// <summary>Plain sessions by default (the buffered stream); <see cref="SmtpSecurity.Auto"/> keeps MailKit's own socket stream.</summary>
+    /// <summary>Plain sessions by default; the fake servers speak TLS only when started so.</summary>
     public static EmailOptions Options(int port, int poolSize = 2, SmtpSecurity security = SmtpSecurity.None) => new()
     {
         From = From,

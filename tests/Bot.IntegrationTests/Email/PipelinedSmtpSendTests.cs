@@ -11,18 +11,25 @@ namespace Bot.IntegrationTests.Email;
 /// The plain-session fast path against a server scripted line by line: a reply held back until the client has sent
 /// the rest of its group proves the client pipelined it (a lock-step client would wait for that reply and time out).
 /// </summary>
-public sealed class PipelinedSmtpSendTests
+public sealed class PipelinedSmtpSendTests : IDisposable
 {
     private const string EnvelopeFrom = "MAIL FROM:<news@qudspress.example>";
 
-    [Fact]
-    public async Task SendAsync_SecondMessageQueued_ItsEnvelopeTravelsWithTheFirstMessagesFinalDot()
+    private readonly TestCertificateAuthority authority = TestCertificateAuthority.Create();
+
+    public void Dispose() => authority.Dispose();
+
+    [Theory]
+    [InlineData(ScriptedTls.None, SmtpSecurity.None)]
+    [InlineData(ScriptedTls.StartTls, SmtpSecurity.StartTls)]
+    [InlineData(ScriptedTls.Implicit, SmtpSecurity.SslOnConnect)]
+    public async Task SendAsync_SecondMessageQueued_ItsEnvelopeTravelsWithTheFirstMessagesFinalDot(ScriptedTls tls, SmtpSecurity security)
     {
         using var listener = ScriptedSmtpSession.Listen();
-        await using var sender = EmailSenderFactory.Create(EmailSenderFactory.Options(Port(listener), poolSize: 1));
+        await using var sender = EmailSenderFactory.Create(SmtpTlsTests.Options(Port(listener), security, tls == ScriptedTls.None ? null : authority.RootPemPath));
 
         var first = sender.SendAsync(EmailTestMessages.Target("reader1@example.org"), EmailTestMessages.Arabic("reader1@example.org"), [], CancellationToken.None);
-        await using var session = await ScriptedSmtpSession.AcceptAsync(listener, "PIPELINING", "8BITMIME");
+        await using var session = await ScriptedSmtpSession.AcceptAsync(listener, tls, authority.Server, "PIPELINING", "8BITMIME");
         Assert.Equal([EnvelopeFrom, "RCPT TO:<reader1@example.org>", "DATA"], await ReadLinesAsync(session, 3));
 
         var second = sender.SendAsync(EmailTestMessages.Target("reader2@example.org"), WithDottedLine("reader2@example.org"), [], CancellationToken.None);
@@ -46,14 +53,16 @@ public sealed class PipelinedSmtpSendTests
         Assert.Equal("first line\n.hidden line\nlast line\n", (secondMessage.TextBody ?? "").ReplaceLineEndings("\n"));
     }
 
-    [Fact]
-    public async Task SendAsync_RecipientRefusedInTheGroup_ResetsAndTheSessionCarriesTheNextMessage()
+    [Theory]
+    [InlineData(ScriptedTls.None, SmtpSecurity.None)]
+    [InlineData(ScriptedTls.StartTls, SmtpSecurity.StartTls)]
+    public async Task SendAsync_RecipientRefusedInTheGroup_ResetsAndTheSessionCarriesTheNextMessage(ScriptedTls tls, SmtpSecurity security)
     {
         using var listener = ScriptedSmtpSession.Listen();
-        await using var sender = EmailSenderFactory.Create(EmailSenderFactory.Options(Port(listener), poolSize: 1));
+        await using var sender = EmailSenderFactory.Create(SmtpTlsTests.Options(Port(listener), security, tls == ScriptedTls.None ? null : authority.RootPemPath));
 
         var refused = sender.SendAsync(EmailTestMessages.Target("gone@example.org"), EmailTestMessages.Arabic("gone@example.org"), [], CancellationToken.None);
-        await using var session = await ScriptedSmtpSession.AcceptAsync(listener, "PIPELINING");
+        await using var session = await ScriptedSmtpSession.AcceptAsync(listener, tls, authority.Server, "PIPELINING");
         Assert.Equal([EnvelopeFrom, "RCPT TO:<gone@example.org>", "DATA"], await ReadLinesAsync(session, 3));
         await session.SendAsync("250 2.1.0 Ok", "550-5.1.1 <gone@example.org>: Recipient address rejected:", "550 5.1.1 User unknown in virtual mailbox table", "554 5.5.1 Error: no valid recipients");
         Assert.Equal("RSET", await session.ReadLineAsync());
@@ -93,16 +102,18 @@ public sealed class PipelinedSmtpSendTests
         Assert.IsType<SendOutcome.Sent>(await sending);
     }
 
-    [Fact]
-    public async Task SendAsync_ServerSilentAfterTheEnvelope_RetryLaterOnceTheReadTimesOut()
+    [Theory]
+    [InlineData(ScriptedTls.None, SmtpSecurity.None)]
+    [InlineData(ScriptedTls.Implicit, SmtpSecurity.SslOnConnect)]
+    public async Task SendAsync_ServerSilentAfterTheEnvelope_RetryLaterOnceTheReadTimesOut(ScriptedTls tls, SmtpSecurity security)
     {
         using var listener = ScriptedSmtpSession.Listen();
-        var options = EmailSenderFactory.Options(Port(listener), poolSize: 1);
+        var options = SmtpTlsTests.Options(Port(listener), security, tls == ScriptedTls.None ? null : authority.RootPemPath);
         options.Smtp.Timeout = TimeSpan.FromMilliseconds(500);
         await using var sender = EmailSenderFactory.Create(options);
 
         var sending = sender.SendAsync(EmailTestMessages.Target("reader1@example.org"), EmailTestMessages.Arabic("reader1@example.org"), [], CancellationToken.None);
-        await using var session = await ScriptedSmtpSession.AcceptAsync(listener, "PIPELINING");
+        await using var session = await ScriptedSmtpSession.AcceptAsync(listener, tls, authority.Server, "PIPELINING");
         Assert.Equal([EnvelopeFrom, "RCPT TO:<reader1@example.org>", "DATA"], await ReadLinesAsync(session, 3));
 
         var retry = Assert.IsType<SendOutcome.RetryLater>(await sending.WaitAsync(TimeSpan.FromSeconds(10)));

@@ -24,7 +24,7 @@ public sealed class SmtpFailureReaderTests
         { new SocketException((int)SocketError.ConnectionRefused), SmtpPhase.Connect, SmtpFailureKind.ConnectionLost, null },
         { new TimeoutException(), SmtpPhase.Send, SmtpFailureKind.ConnectionLost, null },
         { new SslHandshakeException("bad certificate"), SmtpPhase.Connect, SmtpFailureKind.Tls, null },
-        { new NotSupportedException("The SMTP server does not support the STARTTLS extension."), SmtpPhase.Connect, SmtpFailureKind.Tls, null },
+        { new SmtpTlsException("127.0.0.1:587 does not offer STARTTLS"), SmtpPhase.Connect, SmtpFailureKind.Tls, null },
     };
 
     [Theory]

@@ -26,7 +26,8 @@ internal sealed class FakeSmtpMessageStore(FakeSmtpServer server) : MessageStore
             transaction.To.Select(to => to.AsAddress()).ToList(),
             context.SessionId,
             message,
-            raw));
+            raw,
+            context.Pipe.IsSecure));
         return SmtpResponse.Ok;
     }
 }

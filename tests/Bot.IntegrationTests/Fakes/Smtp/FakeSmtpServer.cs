@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using SmtpServer;
 using SmtpServer.Authentication;
 using SmtpServer.Net;
@@ -36,7 +37,17 @@ public sealed class FakeSmtpServer : IAsyncDisposable
     public int SessionsOpened => Volatile.Read(ref sessions);
 
     /// <summary>Starts a server; with credentials it offers AUTH (over plain text) and accepts only those.</summary>
-    public static async Task<FakeSmtpServer> StartAsync(string? username = null, string? password = null)
+    public static Task<FakeSmtpServer> StartAsync(string? username = null, string? password = null) =>
+        StartAsync(username, password, null, implicitTls: false);
+
+    /// <summary>
+    /// Starts a server that speaks TLS with <paramref name="certificate"/>: after STARTTLS (which it then offers), or
+    /// from the first byte when <paramref name="implicitTls"/>; with credentials it offers AUTH over TLS only.
+    /// </summary>
+    public static Task<FakeSmtpServer> StartTlsAsync(X509Certificate2 certificate, bool implicitTls = false, string? username = null, string? password = null) =>
+        StartAsync(username, password, certificate, implicitTls);
+
+    private static async Task<FakeSmtpServer> StartAsync(string? username, string? password, X509Certificate2? certificate, bool implicitTls)
     {
         var fake = new FakeSmtpServer();
         var options = new SmtpServerOptionsBuilder()
@@ -44,9 +55,14 @@ public sealed class FakeSmtpServer : IAsyncDisposable
             .Endpoint(endpoint =>
             {
                 endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, 0));
+                if (certificate is not null)
+                {
+                    endpoint.Certificate(certificate).IsSecure(implicitTls);
+                }
+
                 if (username is not null)
                 {
-                    endpoint.AllowUnsecureAuthentication(true).AuthenticationRequired(true);
+                    endpoint.AllowUnsecureAuthentication(certificate is null).AuthenticationRequired(true);
                 }
             })
             .Build();

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace Bot.IntegrationTests.Fakes.Smtp;
@@ -13,8 +15,8 @@ public sealed class ScriptedSmtpSession : IAsyncDisposable
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     private readonly Socket socket;
-    private readonly NetworkStream stream;
-    private readonly StreamReader reader;
+    private Stream stream;
+    private StreamReader reader;
 
     private ScriptedSmtpSession(Socket socket)
     {
@@ -24,18 +26,36 @@ public sealed class ScriptedSmtpSession : IAsyncDisposable
     }
 
     /// <summary>Accepts the next connection on <paramref name="listener"/>, greets it and answers its EHLO with <paramref name="extensions"/>.</summary>
-    public static async Task<ScriptedSmtpSession> AcceptAsync(TcpListener listener, params string[] extensions)
+    public static Task<ScriptedSmtpSession> AcceptAsync(TcpListener listener, params string[] extensions) =>
+        AcceptAsync(listener, ScriptedTls.None, null, extensions);
+
+    /// <summary>
+    /// As <see cref="AcceptAsync(TcpListener, string[])"/>, secured with <paramref name="certificate"/>: TLS from the
+    /// first byte, or STARTTLS offered in the first EHLO answer, taken, and EHLO answered again over TLS.
+    /// </summary>
+    public static async Task<ScriptedSmtpSession> AcceptAsync(TcpListener listener, ScriptedTls tls, X509Certificate2? certificate, params string[] extensions)
     {
         var session = new ScriptedSmtpSession(await listener.AcceptSocketAsync().WaitAsync(Patience));
-        await session.SendAsync("220 scripted.test ESMTP");
-        var hello = await session.ReadLineAsync();
-        if (!hello.StartsWith("EHLO ", StringComparison.Ordinal))
+        if (tls == ScriptedTls.Implicit)
         {
-            throw new InvalidOperationException($"expected EHLO, got {hello}");
+            await session.UpgradeAsync(certificate!);
         }
 
-        var lines = new[] { "scripted.test" }.Concat(extensions).ToList();
-        await session.SendAsync(string.Join("\r\n", lines.Select((line, i) => (i == lines.Count - 1 ? "250 " : "250-") + line)));
+        await session.SendAsync("220 scripted.test ESMTP");
+        if (tls == ScriptedTls.StartTls)
+        {
+            await session.AnswerHelloAsync([.. extensions, "STARTTLS"]);
+            var command = await session.ReadLineAsync();
+            if (command != "STARTTLS")
+            {
+                throw new InvalidOperationException($"expected STARTTLS, got {command}");
+            }
+
+            await session.SendAsync("220 2.0.0 Ready to start TLS");
+            await session.UpgradeAsync(certificate!);
+        }
+
+        await session.AnswerHelloAsync(extensions);
         return session;
     }
 
@@ -68,6 +88,26 @@ public sealed class ScriptedSmtpSession : IAsyncDisposable
     /// <summary>The message of <see cref="ReadDataAsync"/> with the transparency dots removed (RFC 5321 4.5.2).</summary>
     public static byte[] Unstuff(IReadOnlyList<string> lines) =>
         Encoding.Latin1.GetBytes(string.Concat(lines.Select(line => (line.StartsWith("..", StringComparison.Ordinal) ? line[1..] : line) + "\r\n")));
+
+    private async Task AnswerHelloAsync(IEnumerable<string> extensions)
+    {
+        var hello = await ReadLineAsync();
+        if (!hello.StartsWith("EHLO ", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"expected EHLO, got {hello}");
+        }
+
+        var lines = new[] { "scripted.test" }.Concat(extensions).ToList();
+        await SendAsync(string.Join("\r\n", lines.Select((line, i) => (i == lines.Count - 1 ? "250 " : "250-") + line)));
+    }
+
+    private async Task UpgradeAsync(X509Certificate2 certificate)
+    {
+        var tls = new SslStream(stream, leaveInnerStreamOpen: false);
+        await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }).WaitAsync(Patience);
+        stream = tls;
+        reader = new StreamReader(tls, Encoding.Latin1);
+    }
 
     public async ValueTask DisposeAsync()
     {
