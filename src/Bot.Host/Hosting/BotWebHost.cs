@@ -36,6 +36,7 @@ public static class BotWebHost
         builder.Services.AddSubscriptionHttp(configuration);
         builder.Services.AddBotMetrics();
         builder.Services.AddAdminHttp(configuration);
+        builder.Services.AddAdminCommands();
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();

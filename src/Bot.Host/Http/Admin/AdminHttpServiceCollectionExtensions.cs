@@ -29,6 +29,7 @@ public static partial class AdminHttpServiceCollectionExtensions
     {
         services.TryAddSingleton(AdminKey.From(configuration));
         services.TryAddSingleton<AdminRedactor>();
+        services.TryAddSingleton<AdminApiReplyFormatter>();
         services.TryAddSingleton<AdminOperations>();
         // Form tokens only have to outlive a page view; keys in memory leave nothing on disk, and a restart
         // merely asks for a reload. The session cookie does not depend on them.
