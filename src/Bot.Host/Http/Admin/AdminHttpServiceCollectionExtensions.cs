@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
@@ -31,9 +30,6 @@ public static partial class AdminHttpServiceCollectionExtensions
         services.TryAddSingleton<AdminRedactor>();
         services.TryAddSingleton<AdminApiReplyFormatter>();
         services.TryAddSingleton<AdminOperations>();
-        // Form tokens only have to outlive a page view; keys in memory leave nothing on disk, and a restart
-        // merely asks for a reload. The session cookie does not depend on them.
-        services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "bot_admin_form";
