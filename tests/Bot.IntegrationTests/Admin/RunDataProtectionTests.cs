@@ -101,19 +101,7 @@ public sealed class RunDataProtectionTests(PostgresDatabase database) : IClassFi
     {
         var bot = BotProcess.Start(folder, environment, "run", $"--Http:Urls=http://127.0.0.1:{port}", "--Sources:Seed=", $"--Http:AdminKey={adminKey}");
         _bots.Add(bot);
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        await Eventually.HoldsAsync(async () =>
-        {
-            try
-            {
-                using var response = await client.GetAsync("/healthz");
-                return response.StatusCode == HttpStatusCode.OK;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, $"the host on port {port} answers /healthz");
+        await Healthz.WaitAsync(port);
         return bot;
     }
 
