@@ -1,6 +1,7 @@
+using System.Globalization;
 using Bot.Channels.Discord.Commands;
 using Bot.Channels.Discord.Gateway;
-using Bot.Channels.Telegram;
+using Bot.Core.Admin.Commands;
 using Bot.Core.Channels;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +21,8 @@ public static class DiscordServiceCollectionExtensions
     /// <see cref="DiscordRestClient"/>, <see cref="DiscordChannelSender"/> and <see cref="DiscordCommandService"/> (slash
     /// commands over the gateway, which the host runs when a token is set). The sender is also registered as an
     /// <see cref="IChannelSender"/> only when <see cref="DiscordChannelConfiguration.IsConfigured"/>; otherwise the
-    /// host runs the channel dry.
+    /// host runs the channel dry. The slash commands run the host's <see cref="AdminCommands"/>; the user ids in
+    /// <c>Discord:Admins</c> are registered as its <see cref="AdminGrant"/> for <c>discord</c>.
     /// </summary>
     public static IServiceCollection AddDiscordChannel(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,6 +34,9 @@ public static class DiscordServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new AdminGrant(
+            ChannelNames.Discord,
+            [.. sp.GetRequiredService<IOptions<DiscordOptions>>().Value.Admins.Select(id => id.ToString(CultureInfo.InvariantCulture))]));
 
         services.TryAddSingleton(sp =>
         {
@@ -54,7 +59,6 @@ public static class DiscordServiceCollectionExtensions
             return new DiscordChannelSender(sp.GetRequiredService<DiscordRestClient>(), sp.GetRequiredService<DiscordTokenRedactor>(), logger);
         });
 
-        // Slash commands run Telegram's admin handlers, which the host registers with AddTelegramChannel.
         services.TryAddSingleton(sp => new DiscordGatewayClient(
             sp.GetRequiredService<DiscordRestClient>(),
             sp.GetRequiredService<IOptions<DiscordOptions>>().Value,
@@ -65,7 +69,7 @@ public static class DiscordServiceCollectionExtensions
             sp.GetRequiredService<IOptions<DiscordOptions>>(),
             sp.GetRequiredService<DiscordRestClient>(),
             sp.GetRequiredService<DiscordGatewayClient>(),
-            sp.GetRequiredService<TelegramAdminCommands>(),
+            sp.GetRequiredService<AdminCommands>(),
             sp.GetRequiredService<DiscordTokenRedactor>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DiscordCommandService>>()));

@@ -1,3 +1,7 @@
+using System.Globalization;
+using Bot.Core.Admin.Commands;
+using Bot.Core.Channels;
+
 namespace Bot.Channels.Telegram;
 
 /// <summary>A bot command a user sent: <c>/name arguments</c>, already checked to be addressed to this bot.</summary>
@@ -11,4 +15,9 @@ public sealed record TelegramCommand(string Name, string Arguments, long ChatId,
 {
     /// <summary>The sender's <c>@username</c>, else first name; null when Telegram gave neither.</summary>
     public string? SenderName { get; init; }
+
+    /// <summary>The sender as the admin commands and the audit log know them: <c>telegram:USER</c>, or <c>telegram:chatID</c> for a post on behalf of a chat.</summary>
+    public AdminCaller Caller => AdminCaller.Chat(
+        ChannelNames.Telegram,
+        UserId?.ToString(CultureInfo.InvariantCulture) ?? "chat" + ChatId.ToString(CultureInfo.InvariantCulture));
 }

@@ -1,4 +1,7 @@
 using System.Globalization;
+using Bot.Channels.Telegram.Admin;
+using Bot.Core.Admin.Commands;
+using Bot.Core.Admin.Replies;
 using Bot.Core.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,20 +11,20 @@ using Telegram.Bot.Types;
 namespace Bot.Channels.Telegram;
 
 /// <summary>
-/// Answers admin commands sent to the bot, over getUpdates long polling. Only user ids listed in
-/// <c>Telegram:Admins</c> are obeyed; anyone else gets a short refusal and nothing changes. The host runs
+/// Answers admin commands sent to the bot, over getUpdates long polling, with the admin command set. Only user ids
+/// listed in <c>Telegram:Admins</c> are obeyed; anyone else gets a short refusal and nothing changes. The host runs
 /// <see cref="RunAsync"/> from a hosted service for the life of <c>bot run</c>.
 /// </summary>
 public sealed class TelegramCommandService(
     IOptions<TelegramOptions> options,
-    TelegramAdminCommands commands,
+    AdminCommands commands,
     TelegramDirectMessages replies,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory,
     TelegramUpdateOffsetStore? offsets = null,
     TelegramSubscriberCommands? subscribers = null)
 {
-    public const string Refusal = "Sorry, this bot only takes commands from its admins.";
+    public const string Refusal = AdminReplyText.Refusal;
 
     private readonly ILogger logger = loggerFactory.CreateLogger<TelegramCommandService>();
 
@@ -39,7 +42,7 @@ public sealed class TelegramCommandService(
             return;
         }
 
-        await poller.RunAsync((update, token) => HandleAsync(update, username, settings, token), stoppingToken);
+        await poller.RunAsync((update, token) => HandleAsync(update, username, token), stoppingToken);
     }
 
     // getMe (for /cmd@botname) and setMyCommands, retried with the poller's backoff until Telegram answers.
@@ -50,7 +53,7 @@ public sealed class TelegramCommandService(
             try
             {
                 var me = await client.GetMe(stoppingToken);
-                await client.SetMyCommands(TelegramAdminCommands.Menu.Concat(subscribers is null ? [] : TelegramSubscriberCommands.Menu).Select(c => new BotCommand(c.Name, c.Description)), cancellationToken: stoppingToken);
+                await client.SetMyCommands(AdminMenu.Entries.Concat(subscribers is null ? [] : TelegramSubscriberCommands.Menu).Select(c => new BotCommand(c.Name, c.Description)), cancellationToken: stoppingToken);
                 TelegramLog.CommandsReady(logger, me.Username ?? string.Empty);
                 return me.Username ?? string.Empty;
             }
@@ -74,7 +77,7 @@ public sealed class TelegramCommandService(
         }
     }
 
-    private async Task HandleAsync(Update update, string username, TelegramOptions settings, CancellationToken cancellationToken)
+    private async Task HandleAsync(Update update, string username, CancellationToken cancellationToken)
     {
         if (update.Message is not { } message || TelegramCommandParser.Parse(message, username) is not { } command)
         {
@@ -82,20 +85,20 @@ public sealed class TelegramCommandService(
         }
 
         TelegramMessage reply;
-        var isAdmin = command.UserId is { } user && settings.Admins.Contains(user);
         if (subscribers is not null && TelegramSubscriberCommands.Handles(command))
         {
             // Open to every reader, admins included.
-            reply = await subscribers.ExecuteAsync(command, isAdmin, cancellationToken);
-        }
-        else if (isAdmin)
-        {
-            reply = await commands.ExecuteAsync(command, cancellationToken);
+            reply = await subscribers.ExecuteAsync(command, commands.Allows(command.Caller), cancellationToken);
         }
         else
         {
-            TelegramLog.Refused(logger, command.Name, command.UserId);
-            reply = new TelegramMessage([new TelegramPart(Refusal)]);
+            var answer = await commands.ExecuteAsync(command.Caller, AdminChatCommand.Parse(command.Name, command.Arguments), cancellationToken);
+            if (answer is AdminReply.Refused)
+            {
+                TelegramLog.Refused(logger, command.Name, command.UserId);
+            }
+
+            reply = TelegramAdminReplyFormatter.Format(answer);
         }
 
         var chat = command.ChatId.ToString(CultureInfo.InvariantCulture);

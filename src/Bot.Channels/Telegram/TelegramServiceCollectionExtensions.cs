@@ -1,14 +1,12 @@
+using System.Globalization;
 using Bot.Core.Admin;
+using Bot.Core.Admin.Commands;
 using Bot.Core.Channels;
 using Bot.Core.ChatSubscriptions;
 using Bot.Core.Delivery;
-using Bot.Core.Delivery.Dispatch;
 using Bot.Core.Delivery.Pacing;
 using Bot.Core.Delivery.Store;
-using Bot.Core.Delivery.Republishing;
-using Bot.Core.Rendering;
 using Bot.Core.Storage;
-using Bot.Core.Subscriptions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -54,19 +52,10 @@ public static class TelegramServiceCollectionExtensions
                 logger);
         });
 
-        // Admin commands need the delivery engine's store, catalogue and renderer, which the host registers;
-        // /publish and /subscribers answer only where the host also registers a republisher and a subscriber count.
-        services.TryAddSingleton(sp => new TelegramAdminCommands(
-            sp.GetRequiredService<IArticleStore>(),
-            sp.GetRequiredService<IDeliveryQueries>(),
-            sp.GetRequiredService<IDestinationStore>(),
-            sp.GetRequiredService<IAuditLog>(),
-            sp.GetRequiredService<DestinationCatalog>(),
-            sp.GetRequiredService<IMessageRenderer>(),
-            sp.GetRequiredService<AdminActions>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ArticleRepublisher>() is { } republisher ? new TelegramPublishCommand(republisher, sp.GetRequiredService<TimeProvider>()) : null,
-            sp.GetService<ISubscriberCounter>() is { } counter ? new TelegramSubscribersCommand(counter, sp.GetRequiredService<DestinationCatalog>(), sp.GetService<ITelegramSubscriberStore>()) : null));
+        // The commands themselves are the host's AdminCommands; the user ids in Telegram:Admins are its grant for telegram.
+        services.AddSingleton(sp => new AdminGrant(
+            ChannelNames.Telegram,
+            [.. sp.GetRequiredService<IOptions<TelegramOptions>>().Value.Admins.Select(id => id.ToString(CultureInfo.InvariantCulture))]));
         services.TryAddSingleton(sp => new TelegramUpdateOffsetStore(
             sp.GetRequiredService<IBotStateStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TelegramUpdateOffsetStore>>()));
         // /start and /stop need the private-chat subscriber store, which the host registers with the outbox.
@@ -78,7 +67,7 @@ public static class TelegramServiceCollectionExtensions
             sp.GetRequiredService<TelegramChannelSender>(), sp.GetService<ISendPacer>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new TelegramCommandService(
             sp.GetRequiredService<IOptions<TelegramOptions>>(),
-            sp.GetRequiredService<TelegramAdminCommands>(),
+            sp.GetRequiredService<AdminCommands>(),
             sp.GetRequiredService<TelegramDirectMessages>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>(),

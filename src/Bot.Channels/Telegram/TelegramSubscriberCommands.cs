@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Bot.Core.Admin.Commands;
 using Bot.Core.ChatSubscriptions;
 using Bot.Core.Channels;
 using Bot.Core.Delivery;
@@ -17,10 +18,10 @@ namespace Bot.Channels.Telegram;
 public sealed class TelegramSubscriberCommands(ITelegramSubscriberStore subscribers, IAuditLog audit, TimeProvider timeProvider)
 {
     /// <summary>The menu entries for readers, published with setMyCommands next to the admin commands.</summary>
-    public static IReadOnlyList<(string Name, string Description)> Menu { get; } =
+    public static IReadOnlyList<AdminMenuEntry> Menu { get; } =
     [
-        ("start", "Get the news here (/start TOPIC: one topic only)"),
-        ("stop", "Stop getting the news here"),
+        new("start", "Get the news here (/start TOPIC: one topic only)"),
+        new("stop", "Stop getting the news here"),
     ];
 
     private const string StopHint = "للإيقاف أرسل /stop · To stop, send /stop";
@@ -47,7 +48,7 @@ public sealed class TelegramSubscriberCommands(ITelegramSubscriberStore subscrib
             : await StopAsync(command, cancellationToken);
         if (action is not null)
         {
-            await audit.AuditAsync(TelegramAdminCommands.Actor(command), action, command.ChatId.ToString(CultureInfo.InvariantCulture), detail, timeProvider.GetUtcNow(), cancellationToken);
+            await audit.AuditAsync(command.Caller.Actor, action, command.ChatId.ToString(CultureInfo.InvariantCulture), detail, timeProvider.GetUtcNow(), cancellationToken);
         }
 
         return Text(isAdmin ? reply + "\n\n" + AdminHint : reply);

@@ -1,5 +1,6 @@
 using Bot.Host.Checks;
 using Bot.Host.Composition;
+using Bot.Host.Hosting.DataProtection;
 using Bot.Host.Http;
 using Bot.Host.Http.Admin;
 using Bot.Host.Http.Articles;
@@ -39,6 +40,8 @@ public static class BotWebHost
         builder.Services.AddBotMetrics();
         builder.Services.AddAdminHttp(configuration);
         builder.Services.AddArticleApi(configuration);
+        builder.Services.AddAdminCommands();
+        builder.Services.AddBotDataProtection(configuration);
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();

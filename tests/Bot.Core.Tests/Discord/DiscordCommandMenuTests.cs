@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Bot.Channels.Discord.Commands;
-using Bot.Channels.Telegram;
+using Bot.Core.Admin.Commands;
 using Xunit;
 
 namespace Bot.Core.Tests.Discord;
@@ -8,11 +8,11 @@ namespace Bot.Core.Tests.Discord;
 public sealed class DiscordCommandMenuTests
 {
     [Fact]
-    public void Body_SameCommandsAsTelegramInOrder()
+    public void Body_SameCommandsAsTheAdminMenuInOrder()
     {
         var names = DiscordCommandMenu.Body().Select(c => c!["name"]!.GetValue<string>());
 
-        Assert.Equal(TelegramAdminCommands.Menu.Select(c => c.Name), names);
+        Assert.Equal(AdminMenu.Entries.Select(c => c.Name), names);
     }
 
     [Fact]

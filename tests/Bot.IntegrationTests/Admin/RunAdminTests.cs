@@ -33,22 +33,7 @@ public sealed class RunAdminTests : IAsyncLifetime
         return client;
     }
 
-    private async Task WaitForHealthAsync()
-    {
-        using var client = Client(null);
-        await Eventually.HoldsAsync(async () =>
-        {
-            try
-            {
-                using var response = await client.GetAsync("/healthz");
-                return response.StatusCode == HttpStatusCode.OK;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, "the host answers /healthz");
-    }
+    private Task WaitForHealthAsync() => Healthz.WaitAsync(_port);
 
     /// <summary>The status of the announcement of the article titled <paramref name="title"/> to <c>news</c>, read through the API.</summary>
     private async Task<string> StatusOfNewsAsync(string title)

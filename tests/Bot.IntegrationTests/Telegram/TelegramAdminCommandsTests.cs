@@ -1,6 +1,8 @@
 using Bot.IntegrationTests.Support;
 using Bot.Core.Admin;
 using Bot.Channels.Telegram;
+using Bot.Channels.Telegram.Admin;
+using Bot.Core.Admin.Commands;
 using Bot.Core.Articles;
 using Bot.Core.Channels;
 using Bot.Core.Delivery;
@@ -23,7 +25,7 @@ public sealed class TelegramAdminCommandsTests : IAsyncLifetime
     private ServiceProvider provider = null!;
     private SqlOutbox deliveries = null!;
     private IArticleStore articles = null!;
-    private TelegramAdminCommands commands = null!;
+    private AdminCommands commands = null!;
 
     public async Task InitializeAsync()
     {
@@ -37,7 +39,9 @@ public sealed class TelegramAdminCommandsTests : IAsyncLifetime
         articles = provider.GetRequiredService<IArticleStore>();
         var destination = new Destination("gaza-desk", ChannelNames.Telegram, "-1001", null, DestinationFilter.Everything);
         await deliveries.Destinations.SyncAsync([destination], CancellationToken.None);
-        commands = new TelegramAdminCommands(articles, deliveries.Queries, deliveries.Destinations, deliveries.Audit, new DestinationCatalog([destination]), new MessageRenderer(TemplatesFolder(), clock), new AdminActions(deliveries.Destinations, deliveries.Outcomes, clock), clock);
+        commands = TestAdminCommands.Create(
+            provider.GetRequiredService<IDbConnectionFactory>(), articles, deliveries, new DestinationCatalog([destination]),
+            new MessageRenderer(TemplatesFolder(), clock), clock, new AdminGrant(ChannelNames.Telegram, ["42"]));
     }
 
     public async Task DisposeAsync()
@@ -50,7 +54,7 @@ public sealed class TelegramAdminCommandsTests : IAsyncLifetime
     [Fact]
     public async Task Pause_KnownDestination_PausedAndReplyEscapedHtml()
     {
-        var reply = await commands.ExecuteAsync(Command("pause", "gaza-desk"), CancellationToken.None);
+        var reply = await ExecuteAsync(Command("pause", "gaza-desk"), CancellationToken.None);
 
         Assert.True((await deliveries.Destinations.ListAsync(CancellationToken.None)).Single().Paused);
         AssertValidReply(reply, "gaza-desk paused");
@@ -59,7 +63,7 @@ public sealed class TelegramAdminCommandsTests : IAsyncLifetime
     [Fact]
     public async Task Pause_UnknownDestination_NothingChanges()
     {
-        var reply = await commands.ExecuteAsync(Command("pause", "<nope>"), CancellationToken.None);
+        var reply = await ExecuteAsync(Command("pause", "<nope>"), CancellationToken.None);
 
         Assert.False((await deliveries.Destinations.ListAsync(CancellationToken.None)).Single().Paused);
         AssertValidReply(reply, "No destination <nope>");
@@ -68,10 +72,10 @@ public sealed class TelegramAdminCommandsTests : IAsyncLifetime
     [Fact]
     public async Task Resume_AfterPause_Active()
     {
-        await commands.ExecuteAsync(Command("pause", "gaza-desk"), CancellationToken.None);
+        await ExecuteAsync(Command("pause", "gaza-desk"), CancellationToken.None);
 
-        await commands.ExecuteAsync(Command("resume", "gaza-desk"), CancellationToken.None);
-        var list = await commands.ExecuteAsync(Command("destinations", ""), CancellationToken.None);
+        await ExecuteAsync(Command("resume", "gaza-desk"), CancellationToken.None);
+        var list = await ExecuteAsync(Command("destinations", ""), CancellationToken.None);
 
         AssertValidReply(list, "gaza-desk (telegram) — active");
     }
@@ -83,8 +87,8 @@ public sealed class TelegramAdminCommandsTests : IAsyncLifetime
         var article = Assert.IsType<ArticleReadResult.Success>(ArticleFileReader.ReadFile(path, clock.GetUtcNow())).Article;
         var imported = await articles.ImportAsync(article, CancellationToken.None);
 
-        var list = await commands.ExecuteAsync(Command("articles", ""), CancellationToken.None);
-        var preview = await commands.ExecuteAsync(Command("preview", article.Key), CancellationToken.None);
+        var list = await ExecuteAsync(Command("articles", ""), CancellationToken.None);
+        var preview = await ExecuteAsync(Command("preview", article.Key), CancellationToken.None);
 
         AssertValidReply(list, article.Key);
         Assert.Contains(article.Title, TelegramHtmlValidator.Parse(preview.Parts[0].Html).Text, StringComparison.Ordinal);
@@ -96,11 +100,14 @@ public sealed class TelegramAdminCommandsTests : IAsyncLifetime
     {
         foreach (var name in new[] { "help", "status", "retry", "preview", "nonsense" })
         {
-            AssertValidReply(await commands.ExecuteAsync(Command(name, ""), CancellationToken.None), string.Empty);
+            AssertValidReply(await ExecuteAsync(Command(name, ""), CancellationToken.None), string.Empty);
         }
     }
 
     private static TelegramCommand Command(string name, string arguments) => new(name, arguments, 42, 42, IsPrivateChat: true, MessageId: 1);
+
+    private async Task<TelegramMessage> ExecuteAsync(TelegramCommand command, CancellationToken cancellationToken) =>
+        TelegramAdminReplyFormatter.Format(await commands.ExecuteAsync(command.Caller, AdminChatCommand.Parse(command.Name, command.Arguments), cancellationToken));
 
     private static void AssertValidReply(TelegramMessage reply, string expected)
     {
@@ -143,7 +150,7 @@ public sealed class TelegramAdminCommandsTests : IAsyncLifetime
         await stop.CancelAsync();
         await running.WaitAsync(TimeSpan.FromSeconds(15));
 
-        Assert.Equal(TelegramAdminCommands.Menu.Count, harness.Api.Commands.Count);
+        Assert.Equal(AdminMenu.Entries.Count, harness.Api.Commands.Count);
         Assert.Contains("paused", Assert.Single(harness.Api.VisibleMessages("42")).Text, StringComparison.Ordinal);
         Assert.Equal(TelegramCommandService.Refusal, Assert.Single(harness.Api.VisibleMessages("77")).Text);
         Assert.Empty(harness.Api.RequestsTo("-500"));

@@ -1,6 +1,7 @@
 using Bot.IntegrationTests.Support;
 using Bot.Core.Admin;
 using Bot.Channels.Telegram;
+using Bot.Core.Admin.Commands;
 using Bot.Core.Channels;
 using Bot.Core.ChatSubscriptions;
 using Bot.Core.Delivery;
@@ -128,7 +129,7 @@ public sealed class TelegramSubscriberCommandsTests : IAsyncLifetime
         await RunAsync(("1001", 1), (1001, 1001, "/start", "private"));
 
         var names = harness.Api.Commands.Select(c => c!["command"]!.GetValue<string>()).ToList();
-        Assert.Equal(TelegramAdminCommands.Menu.Select(m => m.Name).Concat(["start", "stop"]), names);
+        Assert.Equal(AdminMenu.Entries.Select(m => m.Name).Concat(["start", "stop"]), names);
     }
 
     // Injects the messages, runs the command service until the chat has had the expected number of answers, and stops it.
@@ -136,7 +137,9 @@ public sealed class TelegramSubscriberCommandsTests : IAsyncLifetime
     {
         var destination = new Destination("news", ChannelNames.Telegram, "-1001", null, DestinationFilter.Everything);
         await deliveries.Destinations.SyncAsync([destination, TelegramSubscriberDestination.Create()], CancellationToken.None);
-        var admin = new TelegramAdminCommands(provider.GetRequiredService<IArticleStore>(), deliveries.Queries, deliveries.Destinations, deliveries.Audit, new DestinationCatalog([destination]), new NoRenderer(), new AdminActions(deliveries.Destinations, deliveries.Outcomes, clock), clock);
+        var admin = TestAdminCommands.Create(
+            provider.GetRequiredService<IDbConnectionFactory>(), provider.GetRequiredService<IArticleStore>(), deliveries,
+            new DestinationCatalog([destination]), new NoRenderer(), clock, new AdminGrant(ChannelNames.Telegram, [Admin.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
         var options = Microsoft.Extensions.Options.Options.Create(new TelegramOptions
         {
             BotToken = harness.Api.Token,

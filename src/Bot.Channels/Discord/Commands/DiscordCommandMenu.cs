@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 namespace Bot.Channels.Discord.Commands;
 
 /// <summary>
-/// The admin slash commands, the same menu as Telegram's, as Discord CHAT_INPUT commands with typed options. Sent
-/// with one bulk overwrite at start-up, so a command dropped here disappears from Discord too.
+/// The admin slash commands, those of <see cref="Bot.Core.Admin.Commands.AdminMenu"/>, as Discord CHAT_INPUT commands
+/// with typed options. Sent with one bulk overwrite at start-up, so a command dropped here disappears from Discord too.
 /// </summary>
 public static class DiscordCommandMenu
 {

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bot.Channels.Discord.Gateway;
-using Bot.Channels.Telegram;
+using Bot.Core.Admin.Commands;
+using Bot.Core.Admin.Replies;
+using Bot.Core.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +12,7 @@ namespace Bot.Channels.Discord.Commands;
 
 /// <summary>
 /// The admin slash commands: registers the menu (one global bulk overwrite), keeps the gateway connected and answers
-/// each command with the same handlers as Telegram, their HTML replies turned into Discord Markdown. Only user ids in
+/// each command with the admin command set, its replies written as Discord Markdown. Only user ids in
 /// <c>Discord:Admins</c> are obeyed; anyone else gets an ephemeral refusal and nothing changes. Every reply is
 /// ephemeral and pings nobody. The host runs <see cref="RunAsync"/> for the life of <c>bot run</c>.
 /// </summary>
@@ -18,12 +20,12 @@ public sealed class DiscordCommandService(
     IOptions<DiscordOptions> options,
     DiscordRestClient rest,
     DiscordGatewayClient gateway,
-    TelegramAdminCommands commands,
+    AdminCommands commands,
     DiscordTokenRedactor redactor,
     TimeProvider timeProvider,
     ILogger<DiscordCommandService> logger)
 {
-    public const string Refusal = "Sorry, this bot only takes commands from its admins.";
+    public const string Refusal = AdminReplyText.Refusal;
 
     /// <summary>A failed command's reply; the cause is in the log.</summary>
     public const string Failure = "That did not work; the bot's log says why.";
@@ -67,7 +69,8 @@ public sealed class DiscordCommandService(
             return;
         }
 
-        if (!options.Value.Admins.Contains(interaction.UserId))
+        var caller = AdminCaller.Chat(ChannelNames.Discord, interaction.UserId.ToString(CultureInfo.InvariantCulture));
+        if (!commands.Allows(caller))
         {
             DiscordCommandLog.Refused(logger, interaction.Name, interaction.UserId);
             await AnswerAsync(interaction, Refusal, cancellationToken);
@@ -86,9 +89,8 @@ public sealed class DiscordCommandService(
         string content;
         try
         {
-            var command = new TelegramCommand(interaction.Name, interaction.Arguments, 0, null, IsPrivateChat: false, 0);
-            var actor = "discord:" + interaction.UserId.ToString(CultureInfo.InvariantCulture);
-            content = DiscordAdminReply.FromTelegram(await commands.ExecuteAsync(command, actor, "discord-command", cancellationToken));
+            var request = AdminChatCommand.Parse(interaction.Name, interaction.Arguments);
+            content = DiscordAdminReplyFormatter.Format(await commands.ExecuteAsync(caller, request, cancellationToken));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -7,7 +7,7 @@ namespace Bot.Channels.Discord.Commands;
 /// <param name="Id">The interaction id, for the callback.</param>
 /// <param name="Token">The interaction token: a secret that answers and edits the reply for 15 minutes.</param>
 /// <param name="Name">The command name.</param>
-/// <param name="Arguments">The option values in the command's option order, joined by spaces, as Telegram's command text would carry them.</param>
+/// <param name="Arguments">The option values in the command's option order, joined by spaces, as a chat command's text carries them (see AdminChatCommand).</param>
 /// <param name="UserId">Who used it: <c>member.user.id</c> in a server, <c>user.id</c> in a DM; 0 when neither is there.</param>
 public sealed record DiscordInteraction(string Id, string Token, string Name, string Arguments, ulong UserId)
 {

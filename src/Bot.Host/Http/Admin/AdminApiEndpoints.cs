@@ -27,38 +27,25 @@ public static class AdminApiEndpoints
     public static RouteGroupBuilder MapAdminApi(this RouteGroupBuilder admin)
     {
         var api = admin.MapGroup("/api").AddEndpointFilter<AdminBearerFilter>();
-        api.MapGet("/status", async (AdminOperations ops, CancellationToken ct) => Ok(await ops.StatusAsync(ct)));
-        api.MapGet("/destinations", async (AdminOperations ops, CancellationToken ct) => Ok(await ops.DestinationsAsync(ct)));
-        api.MapPost("/destinations/{name}/pause", (string name, AdminOperations ops, CancellationToken ct) => PauseAsync(name, true, ops, ct));
-        api.MapPost("/destinations/{name}/resume", (string name, AdminOperations ops, CancellationToken ct) => PauseAsync(name, false, ops, ct));
+        api.MapGet("/status", (AdminOperations ops, CancellationToken ct) => ops.AnswerAsync(AdminHttpRequests.Status(), ct));
+        api.MapGet("/destinations", (AdminOperations ops, CancellationToken ct) => ops.AnswerAsync(AdminHttpRequests.Destinations(), ct));
+        api.MapPost("/destinations/{name}/pause", (string name, AdminOperations ops, CancellationToken ct) => ops.AnswerAsync(AdminHttpRequests.SetPaused(name, true), ct));
+        api.MapPost("/destinations/{name}/resume", (string name, AdminOperations ops, CancellationToken ct) => ops.AnswerAsync(AdminHttpRequests.SetPaused(name, false), ct));
         api.MapGet("/articles", ArticlesAsync);
-        api.MapGet("/articles/{id}", async (string id, AdminOperations ops, CancellationToken ct) =>
-            await ops.ArticleAsync(id, ct) is { } article ? Ok(article) : Error(StatusCodes.Status404NotFound, $"no such article: {id}"));
-        api.MapPost("/articles/{id}/retract", RetractAsync);
+        api.MapGet("/articles/{id}", (string id, AdminOperations ops, CancellationToken ct) => ops.AnswerAsync(AdminHttpRequests.Article(id), ct));
+        api.MapPost("/articles/{id}/retract", (string id, AdminOperations ops, CancellationToken ct) => ops.AnswerAsync(AdminHttpRequests.Retract(id), ct));
         api.MapGet("/deliveries", DeliveriesAsync);
-        api.MapPost("/deliveries/retry-dead", async (AdminOperations ops, CancellationToken ct) => Ok(new { requeued = await ops.RetryAsync(null, ct) }));
+        api.MapPost("/deliveries/retry-dead", (AdminOperations ops, CancellationToken ct) => ops.AnswerAsync(AdminHttpRequests.Retry(null), ct));
         api.MapPost("/deliveries/{id}/retry", RetryAsync);
         return admin;
     }
 
-    public static IResult Ok(object value) => Results.Json(value, Json);
-
     public static IResult Error(int status, string message) => Results.Json(new AdminError(message), Json, statusCode: status);
 
-    private static async Task<IResult> PauseAsync(string name, bool paused, AdminOperations ops, CancellationToken ct) =>
-        await ops.SetPausedAsync(name, paused, ct) is { } destination
-            ? Ok(destination)
-            : Error(StatusCodes.Status404NotFound, $"no such destination: {name}");
-
-    private static async Task<IResult> ArticlesAsync(HttpContext context, AdminOperations ops, CancellationToken ct)
-    {
-        if (!TryLimit(context, DefaultArticles, out var limit))
-        {
-            return Error(StatusCodes.Status400BadRequest, $"limit must be a whole number from 1 to {AdminOperations.MaxList}");
-        }
-
-        return Ok((await ops.RecentArticlesAsync(limit, ct)).Select(AdminArticleSummary.Of).ToList());
-    }
+    private static async Task<IResult> ArticlesAsync(HttpContext context, AdminOperations ops, CancellationToken ct) =>
+        TryLimit(context, DefaultArticles, out var limit)
+            ? await ops.AnswerAsync(AdminHttpRequests.Articles(limit), ct)
+            : Error(StatusCodes.Status400BadRequest, $"limit must be a whole number from 1 to {AdminOperations.MaxList}");
 
     private static async Task<IResult> DeliveriesAsync(HttpContext context, AdminOperations ops, CancellationToken ct)
     {
@@ -80,29 +67,13 @@ public static class AdminApiEndpoints
         }
 
         var article = query["article"].ToString();
-        return Ok(await ops.DeliveriesAsync(new DeliveryQuery(status, article.Length > 0 ? article : null, Limit: limit), ct));
+        return await ops.AnswerAsync(AdminHttpRequests.Deliveries(new DeliveryQuery(status, article.Length > 0 ? article : null, Limit: limit)), ct);
     }
 
-    private static async Task<IResult> RetryAsync(string id, AdminOperations ops, CancellationToken ct)
-    {
-        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var delivery))
-        {
-            return Error(StatusCodes.Status400BadRequest, $"{id} is not a delivery id");
-        }
-
-        var requeued = await ops.RetryAsync(delivery, ct);
-        return requeued == 0
-            ? Error(StatusCodes.Status404NotFound, $"delivery {delivery} is not dead (or does not exist)")
-            : Ok(new { requeued });
-    }
-
-    private static async Task<IResult> RetractAsync(string id, AdminOperations ops, CancellationToken ct) =>
-        await ops.RetractAsync(id, ct) switch
-        {
-            AdminRetractOutcome.Retracted r => Ok(new { key = r.Version.Key, version = r.Version.Version, title = r.Version.Title, retracted = true }),
-            AdminRetractOutcome.AlreadyRetracted a => Error(StatusCodes.Status409Conflict, $"{a.Key} is already retracted (version {a.Version})"),
-            _ => Error(StatusCodes.Status404NotFound, $"no such article: {id}"),
-        };
+    private static async Task<IResult> RetryAsync(string id, AdminOperations ops, CancellationToken ct) =>
+        long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var delivery)
+            ? await ops.AnswerAsync(AdminHttpRequests.Retry(delivery), ct)
+            : Error(StatusCodes.Status400BadRequest, $"{id} is not a delivery id");
 
     private static bool TryLimit(HttpContext context, int fallback, out int limit)
     {

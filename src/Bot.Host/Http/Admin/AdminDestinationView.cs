@@ -1,3 +1,5 @@
+using Bot.Core.Admin.Replies;
+
 namespace Bot.Host.Http.Admin;
 
 /// <summary>One destination of <c>GET /admin/api/destinations</c>.</summary>
@@ -10,4 +12,8 @@ public sealed record AdminDestinationView(
     bool Configured,
     bool Paused,
     bool Disabled,
-    string? DisabledReason);
+    string? DisabledReason)
+{
+    public static AdminDestinationView Of(AdminDestination d, AdminRedactor redactor) =>
+        new(d.Name, d.Channel, AdminRedactor.Address(d.Address), d.Configured, d.Paused, d.Disabled, redactor.Redact(d.DisabledReason));
+}

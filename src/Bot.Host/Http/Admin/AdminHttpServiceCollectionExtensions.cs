@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
@@ -28,10 +27,8 @@ public static partial class AdminHttpServiceCollectionExtensions
     {
         services.TryAddSingleton(AdminKey.From(configuration));
         services.TryAddSingleton<AdminRedactor>();
+        services.TryAddSingleton<AdminApiReplyFormatter>();
         services.TryAddSingleton<AdminOperations>();
-        // Form tokens only have to outlive a page view; keys in memory leave nothing on disk, and a restart
-        // merely asks for a reload. The session cookie does not depend on them.
-        services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "bot_admin_form";

@@ -1,0 +1,101 @@
+using Bot.Core.Delivery.Store;
+using Bot.Core.Admin.Replies;
+using Bot.Core.Channels;
+using Bot.Core.Delivery;
+using Bot.Core.Delivery.Dispatch;
+using Bot.Core.Delivery.Republishing;
+using Bot.Core.Rendering;
+using Bot.Core.Storage;
+
+namespace Bot.Core.Admin.Commands;
+
+/// <summary><c>articles</c>, <c>article</c>, <c>preview</c>, <c>publish</c> and <c>retract</c>.</summary>
+/// <param name="republisher">Null where nothing dispatches (a CLI verb): <c>publish</c> is then unknown.</param>
+/// <param name="stored">Told of each version a command stores (a retraction), so the host's workers react at once.</param>
+public sealed class ArticleCommands(
+    IArticleStore articles,
+    IDeliveryQueries deliveries,
+    DestinationCatalog catalog,
+    IMessageRenderer renderer,
+    TimeProvider time,
+    ArticleRepublisher? republisher = null,
+    Action<ImportResult>? stored = null)
+{
+    /// <summary>The most deliveries one article's detail lists.</summary>
+    public const int MaxDeliveries = 1000;
+
+    public async Task<AdminReply> ListAsync(int limit, CancellationToken cancellationToken) =>
+        new AdminReply.ArticleList(await articles.ListRecentAsync(limit, cancellationToken));
+
+    public async Task<AdminReply> ShowAsync(string key, CancellationToken cancellationToken)
+    {
+        if (await articles.GetAsync(key, null, cancellationToken) is not { } article)
+        {
+            return new AdminReply.NotFound(AdminSubject.Article, key);
+        }
+
+        var rows = await deliveries.ListAsync(new DeliveryQuery(ArticleKey: article.Key, Limit: MaxDeliveries), cancellationToken);
+        return new AdminReply.ArticleDetail(article, rows);
+    }
+
+    /// <summary>Renders the article for the first destination of <paramref name="channel"/> (a stand-in with the default template when there is none).</summary>
+    public async Task<AdminReply> PreviewAsync(string key, string channel, CancellationToken cancellationToken)
+    {
+        if (!ChannelNames.All.Contains(channel))
+        {
+            return new AdminReply.UnknownChannel(channel);
+        }
+
+        if (await articles.GetAsync(key, null, cancellationToken) is not { } article)
+        {
+            return new AdminReply.NotFound(AdminSubject.Article, key);
+        }
+
+        var destination = catalog.All.FirstOrDefault(d => d.Channel == channel)
+            ?? new Destination("preview", channel, string.Empty, null, DestinationFilter.Everything);
+        var recipient = channel == ChannelNames.Email ? new EmailRecipient("subscriber@example.org", "Subscriber", null) : null;
+        return new AdminReply.Preview(channel, destination.Name, renderer.Render(article, destination, recipient));
+    }
+
+    public async Task<AdminReply> PublishAsync(string key, AdminCaller caller, CancellationToken cancellationToken)
+    {
+        if (republisher is null)
+        {
+            return new AdminReply.UnknownCommand("publish");
+        }
+
+        return await republisher.RepublishAsync(key, caller.Actor, cancellationToken) switch
+        {
+            RepublishResult.Queued q => new AdminReply.Republished(q.ArticleKey, q.Version, q.Generation, q.Destinations, q.Deliveries),
+            RepublishResult.AlreadyQueued a => new AdminReply.RepublishedMomentsAgo(a.ArticleKey, a.Generation, Ago(a.At)),
+            RepublishResult.Retracted r => new AdminReply.NothingToPublish(r.ArticleKey, ArticleRetracted: true),
+            RepublishResult.NoDestination n => new AdminReply.NothingToPublish(n.ArticleKey, ArticleRetracted: false),
+            _ => new AdminReply.NotFound(AdminSubject.Article, key),
+        };
+    }
+
+    /// <summary>As <c>bot retract</c>: a retraction is a new version, planned like any other, so it survives restarts.</summary>
+    public async Task<AdminReply> RetractAsync(string key, CancellationToken cancellationToken)
+    {
+        var article = await articles.GetAsync(key, null, cancellationToken);
+        if (article is null)
+        {
+            return new AdminReply.NotFound(AdminSubject.Article, key);
+        }
+
+        if (article.Retracted)
+        {
+            return new AdminReply.AlreadyRetracted(article.Key, article.Version);
+        }
+
+        var result = await articles.ImportAsync(article with { Version = 0, Retracted = true, Received = time.GetUtcNow() }, cancellationToken);
+        stored?.Invoke(result);
+        return new AdminReply.Retracted(result);
+    }
+
+    private TimeSpan Ago(DateTimeOffset at)
+    {
+        var ago = time.GetUtcNow() - at;
+        return ago < TimeSpan.Zero ? TimeSpan.Zero : ago;
+    }
+}
