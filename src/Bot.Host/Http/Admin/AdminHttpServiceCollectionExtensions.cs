@@ -1,4 +1,6 @@
 using System.Threading.RateLimiting;
+using Bot.Host.Http.Admin.Pages;
+using Bot.Storage.Admin;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
@@ -21,8 +23,8 @@ public static partial class AdminHttpServiceCollectionExtensions
     public static readonly TimeSpan RefillPeriod = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// What <c>/admin</c> needs in <c>bot run</c>: the key from <c>Http:AdminKey</c>, the operations, antiforgery for
-    /// the pages' forms, and a per-client limit on requests that do not carry the key (the pipeline needs
+    /// What <c>/admin</c> needs in <c>bot run</c>: the key from <c>Http:AdminKey</c>, the operations, the pages with
+    /// their sessions and audit log in the store, antiforgery for the pages' forms, and a per-client limit on requests that do not carry the key (the pipeline needs
     /// <c>UseRateLimiter()</c>). Expects <c>AddBotDelivery</c> and <c>AddBotMetrics</c>.
     /// </summary>
     public static IServiceCollection AddAdminHttp(this IServiceCollection services, IConfiguration configuration)
@@ -30,8 +32,15 @@ public static partial class AdminHttpServiceCollectionExtensions
         services.TryAddSingleton(AdminKey.From(configuration));
         services.TryAddSingleton<AdminRedactor>();
         services.TryAddSingleton<AdminOperations>();
+        services.AddAdminStorage();
+        services.TryAddSingleton<AdminSessions>();
+        services.TryAddSingleton<DashboardReader>();
+        services.TryAddSingleton<PageAudit>();
+        services.TryAddSingleton<PageRetraction>();
+        services.TryAddSingleton<AdminStaticFiles>();
+        services.TryAddSingleton(MessageLinks.From(configuration));
         // Form tokens only have to outlive a page view; keys in memory leave nothing on disk, and a restart
-        // merely asks for a reload. The session cookie does not depend on them.
+        // merely asks for a reload. Sessions do not depend on them: they live in the store.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddAntiforgery(o =>
         {
@@ -47,8 +56,9 @@ public static partial class AdminHttpServiceCollectionExtensions
             options.AddPolicy(RateLimitPolicy, context =>
             {
                 var key = context.RequestServices.GetRequiredService<AdminKey>();
+                var sessions = context.RequestServices.GetRequiredService<AdminSessions>();
                 // Only attempts without the key count, so a guesser cannot lock the real admin out.
-                return AdminAccess.IsAuthenticated(context, key)
+                return AdminAccess.IsAuthenticated(context, key, sessions)
                     ? RateLimitPartition.GetNoLimiter("admin")
                     : RateLimitPartition.GetTokenBucketLimiter(SubscriptionEndpoints.ClientKey(context), _ => new TokenBucketRateLimiterOptions
                     {
