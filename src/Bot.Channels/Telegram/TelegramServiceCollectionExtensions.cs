@@ -1,3 +1,4 @@
+using Bot.Core.Audit;
 using System.Globalization;
 using Bot.Core.Admin;
 using Bot.Core.Admin.Commands;

@@ -1,3 +1,4 @@
+using Bot.Core.Audit;
 using System.Globalization;
 using System.Net;
 using Bot.Core.Admin.Commands;

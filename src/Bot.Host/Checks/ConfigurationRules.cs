@@ -106,10 +106,13 @@ public static partial class ConfigurationRules
         foreach (var p in ValidateUrl(configuration, "Discord:GatewayUrl", "ws", "wss")) yield return p;
         foreach (var p in ValidateIds(configuration, "Discord:Admins")) yield return p;
 
-        var applicationId = configuration["Discord:ApplicationId"];
-        if (!string.IsNullOrEmpty(applicationId) && !ulong.TryParse(applicationId, CultureInfo.InvariantCulture, out _))
+        foreach (var key in new[] { "Discord:ApplicationId", "Discord:GuildId" })
         {
-            yield return new("must be a numeric id", "Discord:ApplicationId");
+            var id = configuration[key];
+            if (!string.IsNullOrEmpty(id) && !ulong.TryParse(id, CultureInfo.InvariantCulture, out _))
+            {
+                yield return new("must be a numeric id", key);
+            }
         }
     }
 

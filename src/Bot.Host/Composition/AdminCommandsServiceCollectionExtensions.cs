@@ -1,3 +1,4 @@
+using Bot.Core.Audit;
 using Bot.Core.Delivery.Store;
 using Bot.Core.Admin;
 using Bot.Core.Admin.Commands;

@@ -1,3 +1,4 @@
+using Bot.Core.Audit;
 using Bot.Channels.Discord;
 using Bot.Channels.DryRun;
 using Bot.Channels.Email;
@@ -18,6 +19,7 @@ using Bot.Core.Rendering;
 using Bot.Core.Storage;
 using Bot.Storage;
 using Bot.Storage.ChatSubscriptions;
+using Bot.Storage.Audit;
 using Bot.Storage.Deliveries;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

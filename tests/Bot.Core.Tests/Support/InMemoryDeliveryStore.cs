@@ -1,3 +1,4 @@
+using Bot.Core.Audit;
 using Bot.Core.ChatSubscriptions;
 using Bot.Core.Delivery;
 using Bot.Core.Delivery.Planning;
@@ -414,6 +415,23 @@ public sealed class InMemoryDeliveryStore(TimeProvider time, InMemoryRecipientDi
     {
         lock (_gate) Audit.Add((actor, action, subject, detail));
         return Task.CompletedTask;
+    }
+
+    public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        var detail = entry.Detail ?? "";
+        var colon = detail.IndexOf(": ", StringComparison.Ordinal);
+        lock (_gate) Audit.Add((entry.Actor, entry.Action, colon < 0 ? detail : detail[..colon], colon < 0 ? "" : detail[(colon + 2)..]));
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<AuditEntry>> ListAsync(int limit, long? beforeId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<AuditEntry>>(
+                [.. Audit.Select((a, i) => new AuditEntry(i + 1, default, a.Actor, a.Action, $"{a.Subject}: {a.Detail}", null)).Reverse().Take(limit)]);
+        }
     }
 
     private sealed class Row

@@ -118,6 +118,30 @@ internal sealed partial class AdminHost : IAsyncDisposable
         return [.. await connection.QueryAsync<(string, string, string)>("SELECT actor, action, detail FROM audit_log ORDER BY id")];
     }
 
+    /// <summary>The audit log with where each row came from, oldest first.</summary>
+    public async Task<IReadOnlyList<(string Actor, string Action, string Detail, string? Origin)>> AuditWithOriginAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        return [.. await connection.QueryAsync<(string, string, string, string?)>("SELECT actor, action, detail, origin FROM audit_log ORDER BY id")];
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        return await connection.ExecuteScalarAsync<T>(sql, parameters) ?? throw new InvalidOperationException("no value: " + sql);
+    }
+
+    /// <summary>A browser signed in with the login form, as a person would: GET the form, POST it with its token.</summary>
+    public async Task<HttpClient> SignInAsync(CookieContainer? cookies = null)
+    {
+        var browser = Client(cookies);
+        var login = await browser.GetStringAsync("/admin/login");
+        using var signedIn = await browser.PostAsync("/admin/login", new FormUrlEncodedContent(
+            [new KeyValuePair<string, string>("form_token", FormToken(login)), new KeyValuePair<string, string>("key", Key)]));
+        if (signedIn.StatusCode != HttpStatusCode.SeeOther) throw new InvalidOperationException($"sign-in answered {signedIn.StatusCode}");
+        return browser;
+    }
+
     public async Task ExecuteAsync(string sql, object? parameters = null)
     {
         await using var connection = new SqliteConnection($"Data Source={DatabasePath}");

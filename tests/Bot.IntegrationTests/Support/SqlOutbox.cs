@@ -1,6 +1,8 @@
+using Bot.Core.Audit;
 using Bot.Core.Delivery;
 using Bot.Core.Delivery.Store;
 using Bot.Storage;
+using Bot.Storage.Audit;
 using Bot.Storage.Deliveries;
 
 namespace Bot.IntegrationTests.Support;

@@ -1,3 +1,4 @@
+using Bot.Core.Audit;
 using System.Globalization;
 using Bot.Core.Delivery.Dispatch;
 using Bot.Core.Delivery.Planning;

@@ -1,3 +1,5 @@
+using Bot.Host.Http.Admin.Pages;
+using Bot.Storage.Admin;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
@@ -19,8 +21,8 @@ public static partial class AdminHttpServiceCollectionExtensions
     public static readonly TimeSpan RefillPeriod = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// What <c>/admin</c> needs in <c>bot run</c>: the key from <c>Http:AdminKey</c>, the operations, antiforgery for
-    /// the pages' forms, and a per-client limit on requests that do not carry the key (the pipeline needs
+    /// What <c>/admin</c> needs in <c>bot run</c>: the key from <c>Http:AdminKey</c>, the operations, the pages with
+    /// their sessions and audit log in the store, antiforgery for the pages' forms, and a per-client limit on requests that do not carry the key (the pipeline needs
     /// <c>UseRateLimiter()</c>). Expects <c>AddBotDelivery</c> and <c>AddBotMetrics</c>.
     /// </summary>
     public static IServiceCollection AddAdminHttp(this IServiceCollection services, IConfiguration configuration)
@@ -29,6 +31,13 @@ public static partial class AdminHttpServiceCollectionExtensions
         services.TryAddSingleton<AdminRedactor>();
         services.TryAddSingleton<AdminApiReplyFormatter>();
         services.TryAddSingleton<AdminOperations>();
+        services.AddAdminStorage();
+        services.TryAddSingleton<AdminSessions>();
+        services.TryAddSingleton<DashboardReader>();
+        services.TryAddSingleton<PageAudit>();
+        services.TryAddSingleton<PageRetraction>();
+        services.TryAddSingleton<AdminStaticFiles>();
+        services.TryAddSingleton(MessageLinks.From(configuration));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "bot_admin_form";
@@ -43,8 +52,9 @@ public static partial class AdminHttpServiceCollectionExtensions
             options.AddPolicy(RateLimitPolicy, context =>
             {
                 var key = context.RequestServices.GetRequiredService<AdminKey>();
+                var sessions = context.RequestServices.GetRequiredService<AdminSessions>();
                 // Only attempts without the key count, so a guesser cannot lock the real admin out.
-                return KeyGuessLimit.For(context, AdminAccess.IsAuthenticated(context, key), RateLimitPolicy, FailuresPerClient, RefillPeriod);
+                return KeyGuessLimit.For(context, AdminAccess.IsAuthenticated(context, key, sessions), RateLimitPolicy, FailuresPerClient, RefillPeriod);
             });
         });
         return services;

@@ -6,8 +6,8 @@ namespace Bot.Host.Http.Admin;
 
 /// <summary>
 /// The admin key (<c>Http:AdminKey</c>) as the HTTP surface uses it: only its SHA-256 is kept, a candidate is
-/// compared by hash in constant time, and the pages' session cookie holds a value derived from the key, so
-/// neither a response nor a cookie jar ever carries the key itself.
+/// compared by hash in constant time, and the pages' sessions are tied to it by <see cref="SessionKeyId"/>, so that
+/// changing the key ends every session. Neither a response nor a cookie jar ever carries the key itself.
 /// </summary>
 public sealed class AdminKey
 {
@@ -16,7 +16,7 @@ public sealed class AdminKey
     /// <summary>Shorter keys are refused at start-up: the key is the only thing between the network and the bot.</summary>
     public const int MinimumLength = 16;
 
-    private static readonly byte[] SessionLabel = Encoding.ASCII.GetBytes("bot admin session v1");
+    private static readonly byte[] SessionLabel = Encoding.ASCII.GetBytes("bot admin session v2");
 
     private readonly byte[]? _hash;
     private readonly string? _session;
@@ -37,13 +37,10 @@ public sealed class AdminKey
     /// <summary>False when <c>Http:AdminKey</c> is not set: every <c>/admin</c> request is refused.</summary>
     public bool IsConfigured => _hash is not null;
 
-    /// <summary>The cookie value of a signed-in browser; changes when the key changes.</summary>
-    public string SessionValue => _session ?? throw new InvalidOperationException("the admin key is not configured");
+    /// <summary>Names this key among sessions in the store without revealing it; changes when the key changes.</summary>
+    public string SessionKeyId => _session ?? throw new InvalidOperationException("the admin key is not configured");
 
     public bool Matches(string? candidate) => Equal(candidate, _hash, c => SHA256.HashData(Encoding.UTF8.GetBytes(c)));
-
-    public bool MatchesSession(string? candidate) =>
-        _session is not null && Equal(candidate, SHA256.HashData(Encoding.ASCII.GetBytes(_session)), c => SHA256.HashData(Encoding.UTF8.GetBytes(c)));
 
     /// <summary>A key from an <c>Authorization: Bearer KEY</c> header; null for any other header.</summary>
     public static string? BearerOf(string? authorization)
