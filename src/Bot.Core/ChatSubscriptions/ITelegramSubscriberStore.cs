@@ -28,6 +28,9 @@ public interface ITelegramSubscriberStore
 
     Task<TelegramSubscriber?> GetAsync(long chatId, CancellationToken cancellationToken);
 
+    /// <summary>The status of each of <paramref name="chatIds"/> that is known, in one query for a claimed batch.</summary>
+    Task<IReadOnlyDictionary<long, TelegramSubscriberStatus>> StatusesAsync(IReadOnlyCollection<long> chatIds, CancellationToken cancellationToken);
+
     /// <summary>How many chats are in each state.</summary>
     Task<IReadOnlyDictionary<TelegramSubscriberStatus, long>> CountAsync(CancellationToken cancellationToken);
 }

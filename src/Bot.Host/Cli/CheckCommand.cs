@@ -21,9 +21,12 @@ public static class CheckCommand
             try
             {
                 using var host = context.BuildHost(configuration, services => services.AddBotChecks());
+                var reported = problems.Select(p => p.Key).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
                 foreach (var check in host.Services.GetServices<IBotCheck>())
                 {
-                    problems.AddRange(await check.CheckAsync(cancellationToken));
+                    // A key the configuration rules already named is not reported again in the options' own words.
+                    problems.AddRange((await check.CheckAsync(cancellationToken))
+                        .Where(p => !reported.Contains(p.Key ?? "") && !reported.Any(k => p.Key is null && p.Message.StartsWith(k + " ", StringComparison.OrdinalIgnoreCase))));
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException && problems.Count > 0)

@@ -117,7 +117,9 @@ public static class DeliveryServiceCollectionExtensions
             sp.GetRequiredService<DispatchOptions>(), sp.GetRequiredService<DeliveryPipeline>().WorkAvailable, sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<PlanningRound>>()));
         services.TryAddSingleton<DeliveryClaimer>();
-        services.TryAddSingleton<ClaimPreparer>();
+        services.TryAddSingleton(sp => new ClaimPreparer(
+            sp.GetRequiredService<IArticleStore>(), sp.GetRequiredService<IDestinationStore>(), sp.GetRequiredService<IRecipientDirectory>(),
+            sp.GetRequiredService<DestinationCatalog>(), sp.GetService<ITelegramSubscriberStore>()));
         services.TryAddSingleton<LeaseKeeper>();
         services.TryAddSingleton<RenderCache>();
         services.TryAddSingleton(sp => new SendStep(

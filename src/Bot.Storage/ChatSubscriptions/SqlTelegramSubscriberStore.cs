@@ -82,6 +82,27 @@ public sealed class SqlTelegramSubscriberStore(IDbConnectionFactory factory, Tim
         return row?.ToSubscriber();
     }
 
+    public async Task<IReadOnlyDictionary<long, TelegramSubscriberStatus>> StatusesAsync(IReadOnlyCollection<long> chatIds, CancellationToken cancellationToken)
+    {
+        var statuses = new Dictionary<long, TelegramSubscriberStatus>();
+        if (chatIds.Count == 0) return statuses;
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        foreach (var chunk in chatIds.Distinct().Chunk(500))
+        {
+            // One named parameter per chat: Dapper hands a list to Npgsql as one array, which "IN" cannot take.
+            var parameters = new DynamicParameters();
+            for (var i = 0; i < chunk.Length; i++) parameters.Add("C" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), chunk[i]);
+            var names = string.Join(", ", chunk.Select((_, i) => "@C" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            var rows = await connection.QueryAsync<(long ChatId, string Status)>(new CommandDefinition(
+                $"SELECT chat_id, status FROM telegram_subscribers WHERE chat_id IN ({names})", parameters, cancellationToken: cancellationToken));
+            foreach (var (chat, status) in rows)
+            {
+                if (Enum.TryParse<TelegramSubscriberStatus>(status, ignoreCase: true, out var parsed)) statuses[chat] = parsed;
+            }
+        }
+        return statuses;
+    }
+
     public async Task<IReadOnlyDictionary<TelegramSubscriberStatus, long>> CountAsync(CancellationToken cancellationToken)
     {
         await using var connection = await factory.OpenAsync(cancellationToken);

@@ -79,6 +79,22 @@ public sealed class TelegramSubscriberDeliveryTests
     }
 
     [Fact]
+    public async Task Dispatch_ChatBlockedAfterPlanning_GetsNothingAndTheOthersStillDo()
+    {
+        var h = new DispatchHarness([Chats]);
+        await h.Chats.SubscribeAsync(1001, 1001, null, null, None);
+        await h.Chats.SubscribeAsync(1002, 1002, null, null, None);
+        await h.ImportAndPlanAsync(TestArticles.Make(key: "k"));
+
+        await h.Chats.MarkBlockedAsync(1002, "Forbidden: bot was blocked by the user", None);
+        await h.DrainAsync();
+
+        Assert.Equal(["1001"], h.Telegram.Calls.Select(c => c.Target.Address));
+        var blocked = h.Store.All.Single(r => r.Recipient == "1002");
+        Assert.Equal((DeliveryStatus.Cancelled, "the reader blocked the bot"), (blocked.Status, blocked.LastError));
+    }
+
+    [Fact]
     public async Task Dispatch_CorrectionThenRetraction_EditsThenDeletesInEveryChatThatGotIt()
     {
         var h = new DispatchHarness([Chats]);

@@ -74,7 +74,7 @@ public sealed class DispatchHarness
         LeaseKeeper = new LeaseKeeper(Store, Leases, Owner, NullLogger<LeaseKeeper>.Instance, Clock);
         Pipeline = new DeliveryPipeline(
             new DeliveryClaimer(Store, Pacer, Catalog, Leases, Owner, Options, Clock),
-            new ClaimPreparer(Articles, Store, Recipients, Catalog),
+            new ClaimPreparer(Articles, Store, Recipients, Catalog, Chats),
             new SendStep(new ChannelSenderSet(Senders.Values, new HashSet<string>()), new RenderCache(renderer ?? new FakeRenderer()), Pacer, Clock, NullLogger<SendStep>.Instance),
             new OutcomePolicy(retrySchedule, Options),
             effects,

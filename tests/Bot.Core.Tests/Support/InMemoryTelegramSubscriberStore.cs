@@ -73,6 +73,15 @@ public sealed class InMemoryTelegramSubscriberStore(TimeProvider time) : ITelegr
         }
     }
 
+    public Task<IReadOnlyDictionary<long, TelegramSubscriberStatus>> StatusesAsync(IReadOnlyCollection<long> chatIds, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyDictionary<long, TelegramSubscriberStatus>>(
+                _chats.Where(c => chatIds.Contains(c.ChatId)).ToDictionary(c => c.ChatId, c => c.Status));
+        }
+    }
+
     public Task<TelegramSubscriber?> GetAsync(long chatId, CancellationToken cancellationToken)
     {
         lock (_gate) return Task.FromResult(_chats.FirstOrDefault(c => c.ChatId == chatId));

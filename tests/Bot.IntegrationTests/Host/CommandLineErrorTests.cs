@@ -79,7 +79,7 @@ public sealed class CommandLineErrorTests : IDisposable
     [InlineData("--Email:Smtp:PoolSize=x", "configuration: Email:Smtp:PoolSize: value 'x' is not a whole number")]
     [InlineData("--Email:Smtp:Port=x", "configuration: Email:Smtp:Port: 'x' is not a port number")]
     [InlineData("--Sources:Feeds:0:AllowPrivateNetwork=maybe", "configuration: Sources:Feeds:0:AllowPrivateNetwork: value 'maybe' is not true or false")]
-    [InlineData("--Delivery:Lease:Duration=-00:00:01", "configuration: Delivery:Lease:Duration must be positive")]
+    [InlineData("--Delivery:Lease:Duration=-00:00:01", "configuration: Delivery:Lease:Duration: '-00:00:01' must be positive")]
     [InlineData("--Logging:LogLevel:Default=Loud", "configuration: Logging:LogLevel:Default: value 'Loud' is not one of Trace, Debug, Information, Warning, Error, Critical, None")]
     public async Task Run_ValueTheBinderCannotRead_ExitsOneWithTheKeyAndValueOnOneLine(string setting, string expected)
     {

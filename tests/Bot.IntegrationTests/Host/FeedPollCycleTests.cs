@@ -67,7 +67,7 @@ public sealed class FeedPollCycleTests : IAsyncLifetime
             "Desk", "en",
             new RssDocument.Item("a", "A", "<p>Body A, corrected.</p>", Day),
             new RssDocument.Item("b", "B", "<p>Body B.</p>", Day.AddHours(1))));
-        var feed = new FeedOptions { Url = _server.Url("/feed.xml"), Name = "desk" };
+        var feed = new FeedOptions { Url = _server.Url("/feed.xml"), Name = "desk", AllowPrivateNetwork = true };
         await _articles.ImportAsync(new Article { Key = "a", Title = "A", Paragraphs = ["Body A."], Language = "en" }, default);
         var beforeUpgrade = new FeedState("\"old\"", null, Started: true, PassedOver: []);
 
@@ -87,12 +87,12 @@ public sealed class FeedPollCycleTests : IAsyncLifetime
     public async Task Poll_RenamedFeed_PassesOverItemsOfTheOldName()
     {
         _server.Serve("/feed.xml", RssDocument.Of("Desk", "en", new RssDocument.Item("a", "A", "<p>Body A.</p>", Day)));
-        var feed = new FeedOptions { Url = _server.Url("/feed.xml"), Name = "old" };
+        var feed = new FeedOptions { Url = _server.Url("/feed.xml"), Name = "old", AllowPrivateNetwork = true };
         var first = await NewCycle().PollAsync(feed, FeedState.New, default);
         _server.Serve("/feed.xml", RssDocument.Of(
             "Desk", "en", new RssDocument.Item("a", "A", "<p>Body A.</p>", Day), new RssDocument.Item("b", "B", "<p>Body B.</p>", Day.AddHours(1))));
 
-        var renamed = await NewCycle().PollAsync(new FeedOptions { Url = feed.Url, Name = "new" }, first, default);
+        var renamed = await NewCycle().PollAsync(new FeedOptions { Url = feed.Url, Name = "new", AllowPrivateNetwork = true }, first, default);
 
         Assert.Equal(["a"], renamed.PassedOver);
         Assert.Null(await _articles.GetAsync("@new/a", null, default));

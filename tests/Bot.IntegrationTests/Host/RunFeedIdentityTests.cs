@@ -51,8 +51,8 @@ public sealed class RunFeedIdentityTests : IAsyncLifetime
         var betaName = $"127.0.0.1-{_beta.BaseUrl.Port}-news.xml";
 
         await StartAsync(
-            "--Sources:Feeds:0:Url=" + _alpha.Url("/news.xml"), "--Sources:Feeds:0:Name=alpha", "--Sources:Feeds:0:Interval=00:00:01",
-            "--Sources:Feeds:1:Url=" + _beta.Url("/news.xml"), "--Sources:Feeds:1:Interval=00:00:01");
+            "--Sources:Feeds:0:Url=" + _alpha.Url("/news.xml"), "--Sources:Feeds:0:Name=alpha", "--Sources:Feeds:0:Interval=00:00:01", "--Sources:Feeds:0:AllowPrivateNetwork=true",
+            "--Sources:Feeds:1:Url=" + _beta.Url("/news.xml"), "--Sources:Feeds:1:Interval=00:00:01", "--Sources:Feeds:1:AllowPrivateNetwork=true");
         await Eventually.HoldsAsync(() => _api.VisibleMessages(Channel).Count == 3, "the newsroom article and both feed items announced");
         var alphaMessage = _api.VisibleMessages(Channel).Single(m => m.Text.Contains("Alpha text.", StringComparison.Ordinal));
         _alpha.Serve("/news.xml", RssDocument.Of("Alpha", "en", new RssDocument.Item("shared", "Alpha item", "<p>Alpha text, corrected.</p>", Day)));
@@ -81,7 +81,7 @@ public sealed class RunFeedIdentityTests : IAsyncLifetime
     {
         var item = new RssDocument.Item("quds-1", "مؤتمرون بإسطنبول", "<p>أعلن المؤتمرون في إسطنبول.</p>", Day);
         _alpha.Serve("/news.xml", RssDocument.Of("قدس برس", "ar", item));
-        await StartAsync("--Sources:Feeds:0:Url=" + _alpha.Url("/news.xml"), "--Sources:Feeds:0:Name=quds", "--Sources:Feeds:0:Interval=00:00:01");
+        await StartAsync("--Sources:Feeds:0:Url=" + _alpha.Url("/news.xml"), "--Sources:Feeds:0:Name=quds", "--Sources:Feeds:0:Interval=00:00:01", "--Sources:Feeds:0:AllowPrivateNetwork=true");
         await Eventually.HoldsAsync(() => _api.VisibleMessages(Channel).Count == 1, "the item announced");
 
         var retracted = await BotProcess.RunAsync(_dir.Path, "retract", "@quds/quds-1");

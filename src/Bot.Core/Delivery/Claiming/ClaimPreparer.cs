@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using Bot.Core.ChatSubscriptions;
 using Bot.Core.Articles;
 using Bot.Core.Channels;
 using Bot.Core.Delivery.Dispatch;
@@ -12,7 +14,12 @@ namespace Bot.Core.Delivery.Claiming;
 /// Reads what a claimed batch needs in a few queries for the whole batch instead of one per delivery: destinations'
 /// addresses, each article's current version, and the list members to personalise for.
 /// </summary>
-public sealed class ClaimPreparer(IArticleStore articles, IDestinationStore destinations, IRecipientDirectory mailingLists, DestinationCatalog catalog)
+public sealed class ClaimPreparer(
+    IArticleStore articles,
+    IDestinationStore destinations,
+    IRecipientDirectory mailingLists,
+    DestinationCatalog catalog,
+    ITelegramSubscriberStore? chatSubscribers = null)
 {
     // Versions never change once stored; the latest version is asked for per batch, its content read once.
     private readonly ConcurrentDictionary<(string Key, int Version), Article> _versions = new();
@@ -40,6 +47,8 @@ public sealed class ClaimPreparer(IArticleStore articles, IDestinationStore dest
             members[list.Key] = await mailingLists.FindManyAsync(list.Key, emails, cancellationToken);
         }
 
+        var chats = await ChatStatusesAsync(claimed, cancellationToken);
+
         var prepared = new List<PreparedDelivery>(claimed.Count);
         foreach (var delivery in claimed)
         {
@@ -55,9 +64,36 @@ public sealed class ClaimPreparer(IArticleStore articles, IDestinationStore dest
                         ?? (delivery.Kind == DeliveryKind.Delete ? null : await mailingLists.FindAsync(destination.Name, delivery.Recipient, cancellationToken))
                     : new EmailRecipient(destination.Address, null, null);
             }
-            prepared.Add(new PreparedDelivery(delivery, destination, address, current[delivery.ArticleKey], recipient));
+            prepared.Add(new PreparedDelivery(delivery, destination, address, current[delivery.ArticleKey], recipient)
+            {
+                MemberGone = destination is { Audience: Audience.ChatSubscribers } ? ChatGone(delivery, chats) : null,
+            });
         }
         return prepared;
+    }
+
+    // A reader who blocked the bot since the fan-out was planned gets nothing more; one who said /stop still has its
+    // messages deleted on a retraction, and nothing else.
+    private async Task<IReadOnlyDictionary<long, TelegramSubscriberStatus>> ChatStatusesAsync(IReadOnlyList<ClaimedDelivery> claimed, CancellationToken cancellationToken)
+    {
+        if (chatSubscribers is null) return new Dictionary<long, TelegramSubscriberStatus>();
+        var ids = claimed
+            .Where(d => catalog.Find(d.Destination) is { Audience: Audience.ChatSubscribers })
+            .Select(d => long.TryParse(d.Recipient, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? id : (long?)null)
+            .OfType<long>()
+            .ToList();
+        return ids.Count == 0 ? new Dictionary<long, TelegramSubscriberStatus>() : await chatSubscribers.StatusesAsync(ids, cancellationToken);
+    }
+
+    private static string? ChatGone(ClaimedDelivery delivery, IReadOnlyDictionary<long, TelegramSubscriberStatus> chats)
+    {
+        if (!long.TryParse(delivery.Recipient, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) || !chats.TryGetValue(id, out var status)) return null;
+        return status switch
+        {
+            TelegramSubscriberStatus.Blocked => "the reader blocked the bot",
+            TelegramSubscriberStatus.Unsubscribed when delivery.Kind != DeliveryKind.Delete => "the reader unsubscribed",
+            _ => null,
+        };
     }
 
     private async Task<Article?> LatestAsync(string key, CancellationToken cancellationToken)

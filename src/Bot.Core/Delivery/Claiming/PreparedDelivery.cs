@@ -9,4 +9,8 @@ namespace Bot.Core.Delivery.Claiming;
 /// <param name="Current">The article's latest version; null when the article is gone from the store.</param>
 /// <param name="Recipient">For a destination that renders per recipient: whom to render for; null when the member
 /// is no longer an active subscriber.</param>
-public sealed record PreparedDelivery(ClaimedDelivery Delivery, Destination? Destination, string Address, Article? Current, EmailRecipient? Recipient);
+public sealed record PreparedDelivery(ClaimedDelivery Delivery, Destination? Destination, string Address, Article? Current, EmailRecipient? Recipient)
+{
+    /// <summary>Why the member of a list this delivery goes to may get nothing more (stopped, blocked the bot); null when it may.</summary>
+    public string? MemberGone { get; init; }
+}

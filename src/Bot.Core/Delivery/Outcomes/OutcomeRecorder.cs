@@ -46,10 +46,28 @@ public sealed partial class OutcomeRecorder(IOutcomeStore store, OutcomeEffects 
         }
     }
 
-    /// <summary>Writes one group of outcomes and then their effects; retries the write until it goes in or <paramref name="giveUp"/>.</summary>
+    /// <summary>
+    /// Writes the effects of one group of outcomes and then the outcomes; retries the outcomes' write until it goes in or
+    /// <paramref name="giveUp"/>. Effects go first: until its outcome is written a delivery holds its place at the head
+    /// of its destination's queue, so the next delivery to a chat that blocked the bot or a destination that lost its
+    /// target is claimed only once that is known.
+    /// </summary>
     public async Task RecordAsync(string owner, IReadOnlyList<SettledDelivery> group, CancellationToken giveUp)
     {
         if (group.Count == 0) return;
+        foreach (var settled in group.Where(s => s.Decision.Effects.Count > 0))
+        {
+            try
+            {
+                await effects.ApplyStoredAsync(settled.Delivery.Id, settled.Decision.Effects, giveUp);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A lost target that is not marked fails again on its next delivery and is marked then.
+                LogEffectsFailed(e, settled.Delivery.Id);
+            }
+        }
+
         var outcomes = group.Select(s => s.Decision.Record).ToList();
         IReadOnlyCollection<long> lost;
         for (var failures = 0; ; failures++)
@@ -68,25 +86,8 @@ public sealed partial class OutcomeRecorder(IOutcomeStore store, OutcomeEffects 
 
         foreach (var settled in group)
         {
-            var delivery = settled.Delivery;
-            if (lost.Contains(delivery.Id))
-            {
-                LogLeaseLost(delivery.Id, delivery.Destination);
-                continue;
-            }
-
-            Log(settled);
-            if (settled.Decision.Effects.Count == 0) continue;
-            try
-            {
-                await effects.ApplyStoredAsync(delivery.Id, settled.Decision.Effects, giveUp);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The outcome is stored; a lost target that is not marked fails again on its next delivery and is
-                // marked then.
-                LogEffectsFailed(e, delivery.Id);
-            }
+            if (lost.Contains(settled.Delivery.Id)) LogLeaseLost(settled.Delivery.Id, settled.Delivery.Destination);
+            else Log(settled);
         }
     }
 
@@ -131,7 +132,7 @@ public sealed partial class OutcomeRecorder(IOutcomeStore store, OutcomeEffects 
     [LoggerMessage(Level = LogLevel.Error, Message = "Recording {Count} delivery outcomes failed ({Failures} in a row); retrying")]
     private partial void LogRecordFailed(Exception exception, int count, int failures);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId}: its outcome is recorded, but what it changes for its destination could not be")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId}: what its outcome changes for its destination could not be recorded")]
     private partial void LogEffectsFailed(Exception exception, long deliveryId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stopped with {Count} delivery outcomes not recorded; their leases are released and they are sent again")]

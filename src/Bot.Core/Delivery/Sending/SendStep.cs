@@ -26,6 +26,7 @@ public sealed partial class SendStep(
         ArgumentNullException.ThrowIfNull(prepared);
         var (delivery, destination) = (prepared.Delivery, prepared.Destination);
         if (destination is null) return new AttemptResult.Cancelled("destination no longer configured");
+        if (prepared.MemberGone is { } gone) return new AttemptResult.Cancelled(gone);
 
         var operation = SendDecision.Decide(delivery, prepared.Current, destination.EditsInPlace);
         if (operation is SendOperation.Cancel cancel) return new AttemptResult.Cancelled(cancel.Reason);
