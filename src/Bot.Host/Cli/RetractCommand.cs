@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Bot.Host.Sources;
+using Bot.Core.Articles;
+using Bot.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Host.Cli;
@@ -21,7 +22,7 @@ public static class RetractCommand
             async (services, token) =>
             {
                 var key = parseResult.GetValue(id)!;
-                switch (await services.GetRequiredService<ArticleRetractor>().RetractAsync(key, token))
+                switch (await new ArticleRetractor(services.GetRequiredService<IArticleStore>(), services.GetRequiredService<TimeProvider>()).RetractAsync(key, token))
                 {
                     case RetractOutcome.Retracted { Version: var result }:
                         context.Output.WriteLine($"{result.Key}  {result.Version}  retracted  {result.Title}");

@@ -2,6 +2,7 @@ using Bot.Core.Audit;
 using Bot.Core.Delivery.Store;
 using Bot.Core.Admin;
 using Bot.Core.Admin.Commands;
+using Bot.Core.Articles;
 using Bot.Core.ChatSubscriptions;
 using Bot.Core.Delivery;
 using Bot.Core.Delivery.Dispatch;
@@ -9,8 +10,6 @@ using Bot.Core.Delivery.Republishing;
 using Bot.Core.Rendering;
 using Bot.Core.Storage;
 using Bot.Core.Subscriptions;
-using Bot.Host.Http.Admin;
-using Bot.Host.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,16 +18,14 @@ namespace Bot.Host.Composition;
 public static class AdminCommandsServiceCollectionExtensions
 {
     /// <summary>
-    /// The admin command set of <c>bot run</c>, which the Telegram and Discord commands and the HTTP admin surface
-    /// share. Expects the outbox (<c>AddBotDelivery</c>), the delivery counts (<c>AddBotMetrics</c>) and the admin
-    /// key (<c>AddAdminHttp</c>); each chat registers its own <see cref="AdminGrant"/>, and the HTTP one is granted
-    /// here when <c>Http:AdminKey</c> is set. <c>publish</c> and <c>subscribers</c> answer where a republisher and a
-    /// subscriber count are registered.
+    /// The admin command set every surface shares: the Telegram and Discord commands and the HTTP admin surface of
+    /// <c>bot run</c>, and the CLI's verbs. Expects the outbox (<c>AddBotDeliveryStore</c>), the destinations and a
+    /// renderer; each surface registers its own <see cref="AdminGrant"/>. <c>publish</c> and <c>subscribers</c> answer
+    /// where a republisher and a subscriber count are registered; changes wake this process's dispatcher and planner
+    /// where it has them (<see cref="AdminActions"/>, <see cref="ArticleRetractor"/> from <c>bot run</c>).
     /// </summary>
     public static IServiceCollection AddAdminCommands(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new AdminGrant(
-            AdminCaller.Http.Surface, sp.GetRequiredService<AdminKey>().IsConfigured ? [AdminCaller.Http.Id] : []));
         services.TryAddSingleton(sp => new AdminAuthorization(sp.GetServices<AdminGrant>()));
         services.TryAddSingleton(sp => new DestinationCommands(
             sp.GetRequiredService<IDestinationStore>(), sp.GetRequiredService<IDeliveryStatistics>(), sp.GetRequiredService<DestinationCatalog>(), Actions(sp)));
@@ -37,9 +34,10 @@ public static class AdminCommandsServiceCollectionExtensions
             sp.GetRequiredService<IDeliveryQueries>(),
             sp.GetRequiredService<DestinationCatalog>(),
             sp.GetRequiredService<IMessageRenderer>(),
+            // Without workers in this process nothing is told: the next poll of `bot run` plans the retraction.
+            sp.GetService<ArticleRetractor>() ?? new ArticleRetractor(sp.GetRequiredService<IArticleStore>(), sp.GetRequiredService<TimeProvider>()),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ArticleRepublisher>(),
-            sp.GetRequiredService<IArticleFeed>().Publish));
+            sp.GetService<ArticleRepublisher>()));
         services.TryAddSingleton(sp => new DeliveryCommands(sp.GetRequiredService<IDeliveryQueries>(), Actions(sp)));
         services.TryAddSingleton(sp => new AdminCommands(
             sp.GetRequiredService<AdminAuthorization>(),

@@ -22,7 +22,6 @@ public static class BotCoreServiceCollectionExtensions
         services.AddOptions<SourcesOptions>().Bind(configuration.GetSection(SourcesOptions.Section));
         services.TryAddSingleton<IArticleFeed, ArticleFeed>();
         services.TryAddSingleton<ArticleImporter>();
-        services.TryAddSingleton<ArticleRetractor>();
 
         services.AddBotStorage(configuration);
         return services;

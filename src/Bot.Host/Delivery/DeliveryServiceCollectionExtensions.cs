@@ -34,13 +34,14 @@ public static class DeliveryServiceCollectionExtensions
     /// <summary>Each channel's traits, as its folder states them.</summary>
     public static IReadOnlyList<ChannelTraits> ChannelTraits { get; } = [TelegramTraits.Traits, DiscordTraits.Traits, EmailTraits.Traits];
 
-    /// <summary>The outbox by role, the email subscriber lookup and the Telegram private-chat subscribers, for every verb that reads or changes deliveries.</summary>
+    /// <summary>The outbox by role (its counts too), the email subscriber lookup and the Telegram private-chat subscribers, for every verb that reads or changes deliveries.</summary>
     public static IServiceCollection AddBotDeliveryStore(this IServiceCollection services)
     {
         services.TryAddSingleton<IPlanningStore>(sp => new SqlPlanningStore(sp.GetRequiredService<IDbConnectionFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IClaimStore>(sp => new SqlClaimStore(sp.GetRequiredService<IDbConnectionFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IOutcomeStore>(sp => new SqlOutcomeStore(sp.GetRequiredService<IDbConnectionFactory>()));
         services.TryAddSingleton<IDeliveryQueries>(sp => new SqlDeliveryQueries(sp.GetRequiredService<IDbConnectionFactory>()));
+        services.TryAddSingleton<IDeliveryStatistics>(sp => new SqlDeliveryStatistics(sp.GetRequiredService<IDbConnectionFactory>()));
         services.TryAddSingleton<IDestinationStore>(sp => new SqlDestinationStore(sp.GetRequiredService<IDbConnectionFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IAuditLog>(sp => new SqlAuditLog(sp.GetRequiredService<IDbConnectionFactory>()));
         services.TryAddSingleton<IRecipientDirectory>(sp => new SqlRecipientDirectory(sp.GetRequiredService<IDbConnectionFactory>(), sp.GetRequiredService<TimeProvider>()));

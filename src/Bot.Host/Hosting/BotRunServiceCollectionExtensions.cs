@@ -1,12 +1,16 @@
 using Bot.Channels.Discord;
 using Bot.Channels.Telegram;
+using Bot.Core.Articles;
+using Bot.Core.Storage;
 using Bot.Host.Delivery;
 using Bot.Host.Discord;
+using Bot.Host.Sources;
 using Bot.Host.Sources.Feeds;
 using Bot.Host.Sources.Inbox;
 using Bot.Host.Telegram;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bot.Host.Hosting;
 
@@ -28,6 +32,9 @@ public static class BotRunServiceCollectionExtensions
         services.AddTelegramChannel(configuration);
         services.AddDiscordChannel(configuration);
         services.AddBotDelivery(configuration);
+        // A retraction made in this process (admin commands, pages, the article API) is planned at once, not at the next poll.
+        services.TryAddSingleton(sp => new ArticleRetractor(
+            sp.GetRequiredService<IArticleStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IArticleFeed>().Publish));
         if (!string.IsNullOrWhiteSpace(configuration[ChannelCredentials.KeyOf(Bot.Core.Channels.ChannelNames.Telegram)]))
         {
             services.AddHostedService<TelegramCommandWorker>();

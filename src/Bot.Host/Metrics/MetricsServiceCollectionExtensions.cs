@@ -1,7 +1,4 @@
-using Bot.Core.Delivery;
 using Bot.Host.Delivery;
-using Bot.Storage;
-using Bot.Storage.Deliveries;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -9,11 +6,10 @@ namespace Bot.Host.Metrics;
 
 public static class MetricsServiceCollectionExtensions
 {
-    /// <summary>What <c>GET /metrics</c> needs: the outbox counts and this host's own registry.</summary>
+    /// <summary>What <c>GET /metrics</c> needs: the outbox counts (with the outbox) and this host's own registry.</summary>
     public static IServiceCollection AddBotMetrics(this IServiceCollection services)
     {
         services.AddBotDeliveryStore();
-        services.TryAddSingleton<IDeliveryStatistics>(sp => new SqlDeliveryStatistics(sp.GetRequiredService<IDbConnectionFactory>()));
         services.TryAddSingleton<BotMetrics>();
         return services;
     }

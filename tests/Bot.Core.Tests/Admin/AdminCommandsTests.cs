@@ -1,6 +1,7 @@
 using Bot.Core.Admin;
 using Bot.Core.Admin.Commands;
 using Bot.Core.Admin.Replies;
+using Bot.Core.Articles;
 using Bot.Core.Channels;
 using Bot.Core.Delivery;
 using Bot.Core.Delivery.Dispatch;
@@ -32,7 +33,7 @@ public sealed class AdminCommandsTests
         _commands = new AdminCommands(
             new AdminAuthorization([new AdminGrant(ChannelNames.Telegram, ["42"]), new AdminGrant("http", ["admin"])]),
             new DestinationCommands(_deliveries, _statistics, catalog, actions),
-            new ArticleCommands(_articles, _deliveries, catalog, new FakeRenderer(), _clock, stored: _stored.Add),
+            new ArticleCommands(_articles, _deliveries, catalog, new FakeRenderer(), new ArticleRetractor(_articles, _clock, _stored.Add), _clock),
             new DeliveryCommands(_deliveries, actions),
             _deliveries,
             _clock);

@@ -1,5 +1,6 @@
 using Bot.Core.Admin;
 using Bot.Core.Admin.Commands;
+using Bot.Core.Articles;
 using Bot.Core.Delivery;
 using Bot.Core.Delivery.Dispatch;
 using Bot.Core.Rendering;
@@ -25,7 +26,7 @@ internal static class TestAdminCommands
         return new AdminCommands(
             new AdminAuthorization(grants),
             new DestinationCommands(deliveries.Destinations, new SqlDeliveryStatistics(connections), catalog, actions),
-            new ArticleCommands(articles, deliveries.Queries, catalog, renderer, clock),
+            new ArticleCommands(articles, deliveries.Queries, catalog, renderer, new ArticleRetractor(articles, clock), clock),
             new DeliveryCommands(deliveries.Queries, actions),
             deliveries.Audit,
             clock);

@@ -1,4 +1,5 @@
 using Bot.Core.Delivery.Store;
+using Bot.Core.Articles;
 using Bot.Core.Admin.Replies;
 using Bot.Core.Channels;
 using Bot.Core.Delivery;
@@ -10,16 +11,16 @@ using Bot.Core.Storage;
 namespace Bot.Core.Admin.Commands;
 
 /// <summary><c>articles</c>, <c>article</c>, <c>preview</c>, <c>publish</c> and <c>retract</c>.</summary>
+/// <param name="retractor">How <c>retract</c> stores a retraction, and whom it tells (the host's workers, or nobody in a CLI verb).</param>
 /// <param name="republisher">Null where nothing dispatches (a CLI verb): <c>publish</c> is then unknown.</param>
-/// <param name="stored">Told of each version a command stores (a retraction), so the host's workers react at once.</param>
 public sealed class ArticleCommands(
     IArticleStore articles,
     IDeliveryQueries deliveries,
     DestinationCatalog catalog,
     IMessageRenderer renderer,
+    ArticleRetractor retractor,
     TimeProvider time,
-    ArticleRepublisher? republisher = null,
-    Action<ImportResult>? stored = null)
+    ArticleRepublisher? republisher = null)
 {
     /// <summary>The most deliveries one article's detail lists.</summary>
     public const int MaxDeliveries = 1000;
@@ -74,24 +75,14 @@ public sealed class ArticleCommands(
         };
     }
 
-    /// <summary>As <c>bot retract</c>: a retraction is a new version, planned like any other, so it survives restarts.</summary>
-    public async Task<AdminReply> RetractAsync(string key, CancellationToken cancellationToken)
-    {
-        var article = await articles.GetAsync(key, null, cancellationToken);
-        if (article is null)
+    /// <summary>A retraction is a new version, planned like any other, so it survives restarts (see <see cref="ArticleRetractor"/>).</summary>
+    public async Task<AdminReply> RetractAsync(string key, CancellationToken cancellationToken) =>
+        await retractor.RetractAsync(key, cancellationToken) switch
         {
-            return new AdminReply.NotFound(AdminSubject.Article, key);
-        }
-
-        if (article.Retracted)
-        {
-            return new AdminReply.AlreadyRetracted(article.Key, article.Version);
-        }
-
-        var result = await articles.ImportAsync(article with { Version = 0, Retracted = true, Received = time.GetUtcNow() }, cancellationToken);
-        stored?.Invoke(result);
-        return new AdminReply.Retracted(result);
-    }
+            RetractOutcome.Retracted r => new AdminReply.Retracted(r.Version),
+            RetractOutcome.AlreadyRetracted a => new AdminReply.AlreadyRetracted(a.Id, a.Version),
+            _ => new AdminReply.NotFound(AdminSubject.Article, key),
+        };
 
     private TimeSpan Ago(DateTimeOffset at)
     {

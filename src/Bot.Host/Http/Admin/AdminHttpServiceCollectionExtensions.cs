@@ -1,3 +1,4 @@
+using Bot.Core.Admin.Commands;
 using Bot.Host.Http.Admin.Pages;
 using Bot.Storage.Admin;
 using Microsoft.AspNetCore.Builder;
@@ -21,13 +22,16 @@ public static partial class AdminHttpServiceCollectionExtensions
     public static readonly TimeSpan RefillPeriod = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// What <c>/admin</c> needs in <c>bot run</c>: the key from <c>Http:AdminKey</c>, the operations, the pages with
+    /// What <c>/admin</c> needs in <c>bot run</c>: the key from <c>Http:AdminKey</c> (the admin command set's grant for
+    /// the HTTP surface when it is set), the operations, the pages with
     /// their sessions and audit log in the store, antiforgery for the pages' forms, and a per-client limit on requests that do not carry the key (the pipeline needs
     /// <c>UseRateLimiter()</c>). Expects <c>AddBotDelivery</c> and <c>AddBotMetrics</c>.
     /// </summary>
     public static IServiceCollection AddAdminHttp(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(AdminKey.From(configuration));
+        services.AddSingleton(sp => new AdminGrant(
+            AdminCaller.Http.Surface, sp.GetRequiredService<AdminKey>().IsConfigured ? [AdminCaller.Http.Id] : []));
         services.TryAddSingleton<AdminRedactor>();
         services.TryAddSingleton<AdminApiReplyFormatter>();
         services.TryAddSingleton<AdminOperations>();
@@ -35,7 +39,6 @@ public static partial class AdminHttpServiceCollectionExtensions
         services.TryAddSingleton<AdminSessions>();
         services.TryAddSingleton<DashboardReader>();
         services.TryAddSingleton<PageAudit>();
-        services.TryAddSingleton<PageRetraction>();
         services.TryAddSingleton<AdminStaticFiles>();
         services.TryAddSingleton(MessageLinks.From(configuration));
         services.AddAntiforgery(o =>

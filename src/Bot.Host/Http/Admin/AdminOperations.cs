@@ -59,15 +59,6 @@ public sealed class AdminOperations(AdminCommands commands, StoreReadiness readi
     public async Task<int> RetryAsync(long? id, CancellationToken cancellationToken) =>
         Expect<AdminReply.Requeued>(await ExecuteAsync(AdminHttpRequests.Retry(id), cancellationToken)).Count;
 
-    /// <summary>As <c>bot retract</c>.</summary>
-    public async Task<AdminRetractOutcome> RetractAsync(string key, CancellationToken cancellationToken) =>
-        await ExecuteAsync(AdminHttpRequests.Retract(key), cancellationToken) switch
-        {
-            AdminReply.Retracted r => new AdminRetractOutcome.Retracted(r.Version),
-            AdminReply.AlreadyRetracted a => new AdminRetractOutcome.AlreadyRetracted(a.Key, a.Version),
-            _ => new AdminRetractOutcome.NotFound(key),
-        };
-
     // The pages sit behind the admin key, so the HTTP grant holds and each request has one kind of answer.
     private static T Expect<T>(AdminReply reply)
         where T : AdminReply =>

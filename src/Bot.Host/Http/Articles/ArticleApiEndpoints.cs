@@ -1,3 +1,4 @@
+using Bot.Core.Articles;
 using Bot.Core.Storage;
 using Bot.Host.Sources;
 using Microsoft.AspNetCore.Builder;

@@ -1,3 +1,4 @@
+using Bot.Core.Articles;
 using Bot.Core.Audit;
 using System.Globalization;
 using Bot.Core.Delivery;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bot.Core.Admin;
+using Bot.Core.Articles;
 using Bot.Core.Audit;
 using Bot.Core.Channels;
 using Bot.Core.Delivery.Dispatch;
@@ -111,7 +112,7 @@ public static class AdminPageEndpoints
         return AdminLayout.Html(email.HtmlBody);
     }
 
-    private static async Task<IResult> RetractAsync(HttpContext c, DashboardReader reader, PageRetraction retraction, PageAudit audit, IAntiforgery af, CancellationToken ct)
+    private static async Task<IResult> RetractAsync(HttpContext c, ArticleRetractor retractor, PageAudit audit, IAntiforgery af, CancellationToken ct)
     {
         if (!await af.IsRequestValidAsync(c))
         {
@@ -119,16 +120,16 @@ public static class AdminPageEndpoints
         }
 
         var key = c.Request.Query["key"].ToString();
-        var article = await reader.LatestAsync(key, ct);
-        if (article is null)
+        var (id, outcome) = await retractor.RetractAsync(key, ct) switch
         {
-            await audit.WriteAsync(c, "retract " + key, "not found", ct);
-            return AdminLayout.Html(NoticePages.NotFound("No such article.", af.GetAndStoreTokens(c)), StatusCodes.Status404NotFound);
-        }
-
-        var result = await retraction.RetractAsync(article, ct);
-        await audit.WriteAsync(c, "retract " + article.Key, result is null ? "already retracted" : $"retracted as version {result.Version}", ct);
-        return new SeeOtherResult(Html.ArticleHref(article.Key));
+            RetractOutcome.Retracted { Version: var r } => (r.Key, $"retracted as version {r.Version}"),
+            RetractOutcome.AlreadyRetracted a => (a.Id, "already retracted"),
+            _ => (null, "not found"),
+        };
+        await audit.WriteAsync(c, "retract " + (id ?? key), outcome, ct);
+        return id is null
+            ? AdminLayout.Html(NoticePages.NotFound("No such article.", af.GetAndStoreTokens(c)), StatusCodes.Status404NotFound)
+            : new SeeOtherResult(Html.ArticleHref(id));
     }
 
     private static async Task<IResult> SubscribersAsync(HttpContext c, ISubscriberStore store, DestinationCatalog catalog, IAntiforgery af, CancellationToken ct)

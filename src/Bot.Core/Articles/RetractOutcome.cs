@@ -1,6 +1,6 @@
 using Bot.Core.Storage;
 
-namespace Bot.Host.Sources;
+namespace Bot.Core.Articles;
 
 /// <summary>What a request to retract an article came to.</summary>
 public abstract record RetractOutcome
