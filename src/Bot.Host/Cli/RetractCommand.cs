@@ -1,7 +1,6 @@
 using System.CommandLine;
-using Bot.Core.Articles;
-using Bot.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
+using Bot.Core.Admin.Commands;
+using Bot.Host.Cli.Admin;
 
 namespace Bot.Host.Cli;
 
@@ -17,23 +16,11 @@ public static class RetractCommand
         {
             id,
         };
-        command.SetAction((parseResult, cancellationToken) => context.WithStoreAsync(
-            parseResult,
-            async (services, token) =>
-            {
-                var key = parseResult.GetValue(id)!;
-                switch (await new ArticleRetractor(services.GetRequiredService<IArticleStore>(), services.GetRequiredService<TimeProvider>()).RetractAsync(key, token))
-                {
-                    case RetractOutcome.Retracted { Version: var result }:
-                        context.Output.WriteLine($"{result.Key}  {result.Version}  retracted  {result.Title}");
-                        return 0;
-                    case RetractOutcome.AlreadyRetracted already:
-                        throw new UserErrorException($"{already.Id} is already retracted (version {already.Version})");
-                    default:
-                        throw new UserErrorException($"no such article: {key}");
-                }
-            },
-            cancellationToken));
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var key = parseResult.GetValue(id)!;
+            return CliAdminCommands.RunAsync(context, parseResult, new AdminRequest.Retract(key) { Asked = "retract " + key }, cancellationToken);
+        });
         return command;
     }
 }

@@ -1,8 +1,7 @@
-using Bot.Core.Delivery.Store;
 using System.CommandLine;
-using Bot.Core.Delivery;
-using Bot.Host.Delivery;
-using Microsoft.Extensions.DependencyInjection;
+using System.Globalization;
+using Bot.Core.Admin.Commands;
+using Bot.Host.Cli.Admin;
 
 namespace Bot.Host.Cli;
 
@@ -33,22 +32,8 @@ public static class RetryCommand
                 throw new UserErrorException("give either a delivery ID or --dead");
             }
 
-            return context.WithStoreAsync(
-                parseResult,
-                services => services.AddBotDeliveryStore(),
-                async (services, token) =>
-                {
-                    var store = services.GetRequiredService<IOutcomeStore>();
-                    var requeued = await store.RequeueDeadAsync(one, services.GetRequiredService<TimeProvider>().GetUtcNow(), token);
-                    if (one is { } single && requeued == 0)
-                    {
-                        throw new UserErrorException($"delivery {single} is not dead (or does not exist)");
-                    }
-
-                    context.Output.WriteLine(requeued == 1 ? "1 delivery queued again" : $"{requeued} deliveries queued again");
-                    return 0;
-                },
-                cancellationToken);
+            var asked = one is { } single ? "retry " + single.ToString(CultureInfo.InvariantCulture) : "retry --dead";
+            return CliAdminCommands.RunAsync(context, parseResult, new AdminRequest.Retry(one) { Asked = asked }, cancellationToken);
         });
         return command;
     }

@@ -19,9 +19,9 @@ public static class AdminCommandsServiceCollectionExtensions
 {
     /// <summary>
     /// The admin command set every surface shares: the Telegram and Discord commands and the HTTP admin surface of
-    /// <c>bot run</c>, and the CLI's verbs. Expects the outbox (<c>AddBotDeliveryStore</c>), the destinations and a
-    /// renderer; each surface registers its own <see cref="AdminGrant"/>. <c>publish</c> and <c>subscribers</c> answer
-    /// where a republisher and a subscriber count are registered; changes wake this process's dispatcher and planner
+    /// <c>bot run</c>, and the CLI's verbs. Expects the outbox (<c>AddBotDeliveryStore</c>) and the destinations; each
+    /// surface registers its own <see cref="AdminGrant"/>. <c>preview</c>, <c>publish</c> and <c>subscribers</c> answer
+    /// where a renderer, a republisher and a subscriber count are registered; changes wake this process's dispatcher and planner
     /// where it has them (<see cref="AdminActions"/>, <see cref="ArticleRetractor"/> from <c>bot run</c>).
     /// </summary>
     public static IServiceCollection AddAdminCommands(this IServiceCollection services)
@@ -33,7 +33,7 @@ public static class AdminCommandsServiceCollectionExtensions
             sp.GetRequiredService<IArticleStore>(),
             sp.GetRequiredService<IDeliveryQueries>(),
             sp.GetRequiredService<DestinationCatalog>(),
-            sp.GetRequiredService<IMessageRenderer>(),
+            sp.GetService<IMessageRenderer>(),
             // Without workers in this process nothing is told: the next poll of `bot run` plans the retraction.
             sp.GetService<ArticleRetractor>() ?? new ArticleRetractor(sp.GetRequiredService<IArticleStore>(), sp.GetRequiredService<TimeProvider>()),
             sp.GetRequiredService<TimeProvider>(),

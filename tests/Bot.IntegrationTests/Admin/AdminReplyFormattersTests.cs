@@ -6,6 +6,7 @@ using Bot.Core.Articles;
 using Bot.Core.Channels;
 using Bot.Core.Delivery;
 using Bot.Core.Delivery.Dispatch;
+using Bot.Host.Cli.Admin;
 using Bot.Host.Http.Admin;
 using Bot.Host.Logging;
 using Microsoft.Extensions.Configuration;
@@ -13,7 +14,7 @@ using Xunit;
 
 namespace Bot.IntegrationTests.Admin;
 
-/// <summary>One structured reply, each surface's formatter: Telegram HTML, Discord Markdown, the admin API's JSON.</summary>
+/// <summary>One structured reply, each surface's formatter: Telegram HTML, Discord Markdown, the admin API's JSON, the CLI's lines.</summary>
 public sealed class AdminReplyFormattersTests
 {
     private const string WebhookUrl = "https://discord.com/api/webhooks/1/secret-token";
@@ -39,7 +40,8 @@ public sealed class AdminReplyFormattersTests
             200,
             """[{"name":"news_\u003Cb\u003E\u0026desk","channel":"telegram","address":"-1001","configured":true,"paused":false,"disabled":false,"disabledReason":null},"""
             + """{"name":"hook","channel":"discord","address":"webhook","configured":true,"paused":false,"disabled":true,"disabledReason":"Discord 404: Unknown Webhook"},"""
-            + """{"name":"old","channel":"telegram","address":"-1002","configured":false,"paused":true,"disabled":false,"disabledReason":null}]""");
+            + """{"name":"old","channel":"telegram","address":"-1002","configured":false,"paused":true,"disabled":false,"disabledReason":null}]""",
+            new CliAnswer("Destinations\nnews_<b>&desk (telegram) — active\nhook (discord) — disabled: Discord 404: Unknown Webhook\nold (telegram) — paused (no longer configured)\n"));
     }
 
     [Fact]
@@ -56,7 +58,8 @@ public sealed class AdminReplyFormattersTests
             "<b>Status</b>\nqueued: 0\nfailed: 0\nheld: 0\ndead: 2\ndestinations: 1, paused 0, disabled 0",
             "**Status**\nqueued: 0\nfailed: 0\nheld: 0\ndead: 2\ndestinations: 1, paused 0, disabled 0",
             200,
-            $$"""{"storeUp":true,"destinations":[{"name":"news","channel":"telegram","paused":false,"disabled":false,"disabledReason":null,"deliveries":{{counts}}}],"totals":{{counts}}}""");
+            $$"""{"storeUp":true,"destinations":[{"name":"news","channel":"telegram","paused":false,"disabled":false,"disabledReason":null,"deliveries":{{counts}}}],"totals":{{counts}}}""",
+            new CliAnswer("Status\nqueued: 0\nfailed: 0\nheld: 0\ndead: 2\ndestinations: 1, paused 0, disabled 0\n"));
     }
 
     [Fact]
@@ -78,7 +81,8 @@ public sealed class AdminReplyFormattersTests
             "<b>Recent articles</b>\n<code>quds-1</code> v1 — مؤتمرون بإسطنبول يعلنون 2023",
             "**Recent articles**\n`quds-1` v1 — مؤتمرون بإسطنبول يعلنون 2023",
             200,
-            """[{"key":"quds-1","version":1,"title":"مؤتمرون بإسطنبول يعلنون 2023","language":"ar","direction":"rtl","published":null,"received":"2026-03-01T12:00:00+00:00","retracted":false}]""");
+            """[{"key":"quds-1","version":1,"title":"مؤتمرون بإسطنبول يعلنون 2023","language":"ar","direction":"rtl","published":null,"received":"2026-03-01T12:00:00+00:00","retracted":false}]""",
+            new CliAnswer("ID      VERSION  PUBLISHED         LANG  TITLE\nquds-1  1        -                 ar    مؤتمرون بإسطنبول يعلنون 2023\n"));
     }
 
     [Fact]
@@ -89,7 +93,8 @@ public sealed class AdminReplyFormattersTests
             "Publishing <code>a&lt;1&gt;_x</code> v2 again: 1 new delivery to 4 destinations.",
             "Publishing `a<1>_x` v2 again: 1 new delivery to 4 destinations.",
             200,
-            """{"key":"a\u003C1\u003E_x","version":2,"generation":3,"destinations":4,"deliveries":1}""");
+            """{"key":"a\u003C1\u003E_x","version":2,"generation":3,"destinations":4,"deliveries":1}""",
+            new CliAnswer("Publishing a<1>_x v2 again: 1 new delivery to 4 destinations.\n"));
     }
 
     [Fact]
@@ -100,7 +105,8 @@ public sealed class AdminReplyFormattersTests
             "0 dead deliveries queued again.",
             "0 dead deliveries queued again.",
             404,
-            """{"error":"delivery 17 is not dead (or does not exist)"}""");
+            """{"error":"delivery 17 is not dead (or does not exist)"}""",
+            CliAnswer.Failed("delivery 17 is not dead (or does not exist)"));
     }
 
     [Fact]
@@ -111,7 +117,8 @@ public sealed class AdminReplyFormattersTests
             "No destination news*. See /destinations.",
             "No destination news\\*. See /destinations.",
             404,
-            """{"error":"no such destination: news*"}""");
+            """{"error":"no such destination: news*"}""",
+            CliAnswer.Failed("no such destination: news*"));
     }
 
     [Fact]
@@ -122,7 +129,8 @@ public sealed class AdminReplyFormattersTests
             "<code>a-1</code> retracted as version 3: its sent messages are deleted.",
             "`a-1` retracted as version 3: its sent messages are deleted.",
             200,
-            """{"key":"a-1","version":3,"title":"Title \u0026 more","retracted":true}""");
+            """{"key":"a-1","version":3,"title":"Title \u0026 more","retracted":true}""",
+            new CliAnswer("a-1  3  retracted  Title & more\n"));
     }
 
     [Fact]
@@ -133,7 +141,8 @@ public sealed class AdminReplyFormattersTests
             "<b>Subscribers</b>\n<b>weekly_ar</b>: 2 active, 1 pending, 0 bounced, 3 unsubscribed\n<b>Telegram private chats</b>: 4 active, 1 unsubscribed, 0 blocked",
             "**Subscribers**\n**weekly\\_ar**: 2 active, 1 pending, 0 bounced, 3 unsubscribed\n**Telegram private chats**: 4 active, 1 unsubscribed, 0 blocked",
             200,
-            """{"lists":[{"name":"weekly_ar","active":2,"pending":1,"bounced":0,"unsubscribed":3}],"telegramChats":{"active":4,"unsubscribed":1,"blocked":0}}""");
+            """{"lists":[{"name":"weekly_ar","active":2,"pending":1,"bounced":0,"unsubscribed":3}],"telegramChats":{"active":4,"unsubscribed":1,"blocked":0}}""",
+            new CliAnswer("Subscribers\nweekly_ar: 2 active, 1 pending, 0 bounced, 3 unsubscribed\nTelegram private chats: 4 active, 1 unsubscribed, 0 blocked\n"));
     }
 
     [Fact]
@@ -166,7 +175,7 @@ public sealed class AdminReplyFormattersTests
         Assert.True(telegram.DisableLinkPreview);
     }
 
-    private void AssertSurfaces(AdminReply reply, string telegramHtml, string discordMarkdown, int status, string json)
+    private void AssertSurfaces(AdminReply reply, string telegramHtml, string discordMarkdown, int status, string json, CliAnswer cli)
     {
         var telegram = Assert.Single(TelegramAdminReplyFormatter.Format(reply).Parts);
         Assert.Equal(telegramHtml, telegram.Html);
@@ -175,6 +184,7 @@ public sealed class AdminReplyFormattersTests
         var answer = _json.Format(reply);
         Assert.Equal(status, answer.StatusCode);
         Assert.Equal(json, Json(answer));
+        Assert.Equal(cli, CliAdminReplyFormatter.Format(reply));
     }
 
     private static string Json(AdminApiAnswer answer) => JsonSerializer.Serialize(answer.Body, AdminApiEndpoints.Json);

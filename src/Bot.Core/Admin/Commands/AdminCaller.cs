@@ -12,14 +12,23 @@ namespace Bot.Core.Admin.Commands;
 /// </param>
 public sealed record AdminCaller(string Surface, string Id, bool RecordsReads)
 {
+    /// <summary>The surface (and the origin) of <see cref="Cli"/>.</summary>
+    public const string CliSurface = "cli";
+
     /// <summary>
     /// From where the command came, for the audit log: the client address of an HTTP request, <c>chat:ID</c> for a
-    /// Telegram chat, <c>guild:ID/channel:ID</c> (or <c>channel:ID</c> in a DM) for Discord; null for the CLI.
+    /// Telegram chat, <c>guild:ID/channel:ID</c> (or <c>channel:ID</c> in a DM) for Discord, <c>cli</c> for the command line.
     /// </summary>
     public string? Origin { get; init; }
 
     /// <summary>The caller of the HTTP admin API and pages: whoever holds <c>Http:AdminKey</c>.</summary>
     public static AdminCaller Http { get; } = new("http", "admin", RecordsReads: false);
+
+    /// <summary>
+    /// Someone at the bot's command line, named by the operating system's user: whoever can run <c>bot</c> against the
+    /// store is an admin. The audit log records <c>cli</c> as the origin.
+    /// </summary>
+    public static AdminCaller Cli(string user) => new(CliSurface, user, RecordsReads: false) { Origin = CliSurface };
 
     /// <summary>How the audit log names the caller: <c>telegram:42</c>, <c>discord:1234</c>, <c>http:admin</c>.</summary>
     public string Actor => Surface + ":" + Id;

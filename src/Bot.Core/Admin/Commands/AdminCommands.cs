@@ -40,7 +40,7 @@ public sealed class AdminCommands(
             AdminRequest.Pause p => await destinations.SetPausedAsync(p.Destination, paused: true, cancellationToken),
             AdminRequest.Resume r => await destinations.SetPausedAsync(r.Destination, paused: false, cancellationToken),
             AdminRequest.Articles a => await articles.ListAsync(a.Limit, cancellationToken),
-            AdminRequest.Article a => await articles.ShowAsync(a.Key, cancellationToken),
+            AdminRequest.Article a => await articles.ShowAsync(a.Key, a.Version, cancellationToken),
             AdminRequest.Preview p => await articles.PreviewAsync(p.Key, p.Channel, cancellationToken),
             AdminRequest.Publish p => await articles.PublishAsync(p.Key, caller, cancellationToken),
             AdminRequest.Retract r => await articles.RetractAsync(r.Key, cancellationToken),

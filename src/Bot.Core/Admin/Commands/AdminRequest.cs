@@ -22,8 +22,8 @@ public abstract record AdminRequest
     /// <summary>The <paramref name="Limit"/> most recently received articles.</summary>
     public sealed record Articles(int Limit) : AdminRequest;
 
-    /// <summary>One article's latest version with the deliveries of all its versions.</summary>
-    public sealed record Article(string Key) : AdminRequest;
+    /// <summary>One article's latest version (or <paramref name="Version"/>) with the deliveries of all its versions.</summary>
+    public sealed record Article(string Key, int? Version = null) : AdminRequest;
 
     public sealed record Deliveries(DeliveryQuery Query) : AdminRequest;
 

@@ -11,13 +11,14 @@ using Bot.Core.Storage;
 namespace Bot.Core.Admin.Commands;
 
 /// <summary><c>articles</c>, <c>article</c>, <c>preview</c>, <c>publish</c> and <c>retract</c>.</summary>
+/// <param name="renderer">Null where no templates are loaded (a CLI verb): <c>preview</c> is then unknown.</param>
 /// <param name="retractor">How <c>retract</c> stores a retraction, and whom it tells (the host's workers, or nobody in a CLI verb).</param>
 /// <param name="republisher">Null where nothing dispatches (a CLI verb): <c>publish</c> is then unknown.</param>
 public sealed class ArticleCommands(
     IArticleStore articles,
     IDeliveryQueries deliveries,
     DestinationCatalog catalog,
-    IMessageRenderer renderer,
+    IMessageRenderer? renderer,
     ArticleRetractor retractor,
     TimeProvider time,
     ArticleRepublisher? republisher = null)
@@ -28,11 +29,12 @@ public sealed class ArticleCommands(
     public async Task<AdminReply> ListAsync(int limit, CancellationToken cancellationToken) =>
         new AdminReply.ArticleList(await articles.ListRecentAsync(limit, cancellationToken));
 
-    public async Task<AdminReply> ShowAsync(string key, CancellationToken cancellationToken)
+    /// <summary>The latest version, or <paramref name="version"/>, with the deliveries of all versions.</summary>
+    public async Task<AdminReply> ShowAsync(string key, int? version, CancellationToken cancellationToken)
     {
-        if (await articles.GetAsync(key, null, cancellationToken) is not { } article)
+        if (await articles.GetAsync(key, version, cancellationToken) is not { } article)
         {
-            return new AdminReply.NotFound(AdminSubject.Article, key);
+            return new AdminReply.NotFound(AdminSubject.Article, key, version);
         }
 
         var rows = await deliveries.ListAsync(new DeliveryQuery(ArticleKey: article.Key, Limit: MaxDeliveries), cancellationToken);
@@ -42,6 +44,11 @@ public sealed class ArticleCommands(
     /// <summary>Renders the article for the first destination of <paramref name="channel"/> (a stand-in with the default template when there is none).</summary>
     public async Task<AdminReply> PreviewAsync(string key, string channel, CancellationToken cancellationToken)
     {
+        if (renderer is null)
+        {
+            return new AdminReply.UnknownCommand("preview");
+        }
+
         if (!ChannelNames.All.Contains(channel))
         {
             return new AdminReply.UnknownChannel(channel);

@@ -58,7 +58,8 @@ public abstract record AdminReply
     /// <summary>Per email list its addresses by state, then the Telegram private chats (null where the bot has none).</summary>
     public sealed record Subscribers(IReadOnlyList<AdminSubscriberList> Lists, AdminChatCounts? Chats) : AdminReply;
 
-    public sealed record NotFound(AdminSubject Subject, string Key) : AdminReply;
+    /// <summary>No such article or destination; <paramref name="Version"/> is the article version asked for, if one was.</summary>
+    public sealed record NotFound(AdminSubject Subject, string Key, int? Version = null) : AdminReply;
 
     public sealed record UnknownChannel(string Channel) : AdminReply;
 
