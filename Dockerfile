@@ -5,9 +5,11 @@ COPY src/Bot.Core/Bot.Core.csproj src/Bot.Core/
 COPY src/Bot.Storage/Bot.Storage.csproj src/Bot.Storage/
 COPY src/Bot.Channels/Bot.Channels.csproj src/Bot.Channels/
 COPY src/Bot.Host/Bot.Host.csproj src/Bot.Host/
-RUN dotnet restore src/Bot.Host/Bot.Host.csproj
+RUN dotnet restore src/Bot.Host/Bot.Host.csproj --use-current-runtime
 COPY src/ src/
-RUN dotnet publish src/Bot.Host/Bot.Host.csproj -c Release --no-restore -o /out /p:UseAppHost=false
+# ReadyToRun: the first article after a deploy runs precompiled code instead of waiting on the JIT.
+RUN dotnet publish src/Bot.Host/Bot.Host.csproj -c Release --no-restore --use-current-runtime --self-contained false -o /out \
+    /p:UseAppHost=false /p:PublishReadyToRun=true
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app

@@ -10,25 +10,25 @@ namespace Bot.EmailEndToEnd;
 /// </summary>
 internal sealed class BotUnderTest : IDisposable
 {
-    private static string BotDll => Path.Combine(AppContext.BaseDirectory, "bot.dll");
-
     private readonly string folder;
+    private readonly string botDll;
     private readonly int httpPort = Processes.FreePort();
     private Process? running;
     private long peakKiB;
 
-    private BotUnderTest(string folder) => this.folder = folder;
+    private BotUnderTest(string folder, string botDll) => (this.folder, this.botDll) = (folder, botDll);
 
     public string Inbox => Path.Combine(folder, "data", "inbox");
 
     /// <summary>The host's peak resident memory (VmHWM) in KiB, as last read.</summary>
     public long PeakKiB => Math.Max(peakKiB, ReadPeak());
 
-    public static async Task<BotUnderTest> PrepareAsync(string folder, int subscribers, int relayPort, string security, string? trustedCertificate, int connections)
+    /// <param name="botDll">The build to run; null for the bot.dll beside this harness.</param>
+    public static async Task<BotUnderTest> PrepareAsync(string folder, string? botDll, int subscribers, int relayPort, string security, string? trustedCertificate, int connections)
     {
         Directory.CreateDirectory(Path.Combine(folder, "config"));
         Directory.CreateDirectory(Path.Combine(folder, "data", "inbox"));
-        var bot = new BotUnderTest(folder);
+        var bot = new BotUnderTest(folder, botDll ?? Path.Combine(AppContext.BaseDirectory, "bot.dll"));
         var trust = trustedCertificate is null ? string.Empty : $", \"TrustedCertificate\": \"{trustedCertificate}\"";
         await File.WriteAllTextAsync(Path.Combine(folder, "config", "appsettings.json"), $$"""
             {
@@ -53,17 +53,17 @@ internal sealed class BotUnderTest : IDisposable
 
         var csvPath = Path.Combine(folder, "subscribers.csv");
         await File.WriteAllTextAsync(csvPath, csv.ToString());
-        await Processes.RunAsync("dotnet", [BotDll, "subscribers", "import", csvPath], folder);
+        await Processes.RunAsync("dotnet", [bot.botDll, "subscribers", "import", csvPath], folder);
         return bot;
     }
 
     /// <summary>The raw MIME of the article's email as <c>bot preview</c> prints it: the size smtp-source sends.</summary>
     public async Task<int> MessageSizeAsync(string article) =>
-        Encoding.UTF8.GetByteCount(await Processes.RunAsync("dotnet", [BotDll, "preview", article, "--channel", "email"], folder));
+        Encoding.UTF8.GetByteCount(await Processes.RunAsync("dotnet", [botDll, "preview", article, "--channel", "email"], folder));
 
     public async Task StartAsync()
     {
-        running = Processes.Start("dotnet", [BotDll, "run"], folder, new Dictionary<string, string> { ["DOTNET_NOLOGO"] = "1" });
+        running = Processes.Start("dotnet", [botDll, "run"], folder, new Dictionary<string, string> { ["DOTNET_NOLOGO"] = "1" });
         _ = running.StandardOutput.ReadToEndAsync();
         var errors = running.StandardError.ReadToEndAsync();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };

@@ -30,7 +30,7 @@ try
 
     Console.Error.WriteLine($"importing {options.Subscribers} subscribers into {folder} …");
     using var bot = await BotUnderTest.PrepareAsync(
-        folder, options.Subscribers, relay?.ServerPort ?? sink.Port, relay is null ? "None" : "SslOnConnect", certificates?.CaPath, options.Connections);
+        folder, options.Bot, options.Subscribers, relay?.ServerPort ?? sink.Port, relay is null ? "None" : "SslOnConnect", certificates?.CaPath, options.Connections);
     var size = await bot.MessageSizeAsync(article);
     await bot.StartAsync();
     var loadBefore = File.ReadAllText("/proc/loadavg").Trim();

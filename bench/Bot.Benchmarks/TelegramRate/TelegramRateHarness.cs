@@ -8,7 +8,8 @@ using Bot.IntegrationTests.Fakes.TelegramBotApi;
 namespace Bot.Benchmarks.TelegramRate;
 
 /// <summary>
-/// The Telegram speed target: one article announced to <c>--chats</c> channels (default 300) by the real engine,
+/// The Telegram speed target: one article announced to <c>--chats</c> channels (default enough for
+/// <c>--windows</c>, 30, of the overall limit's one-second windows: 9,000 at the default scale) by the real engine,
 /// against the strict fake Bot API with Telegram's limits scaled by <c>--scale</c> (default 10: 300 messages per
 /// second overall, 200 per minute per chat) and the bot paced to the same limits. The achieved rate must reach
 /// <see cref="TelegramRateReport.Target"/> of the allowed one with no 429; with <c>--runs N</c> the median run
@@ -27,8 +28,9 @@ public static class TelegramRateHarness
     public static async Task<int> RunAsync(string[] args)
     {
         var (command, overrides) = ConfigurationArguments.Split(args);
-        var chats = BenchArguments.Option(command, "--chats", 300);
         var scale = BenchArguments.Option(command, "--scale", 10);
+        var windows = BenchArguments.Option(command, "--windows", 30);
+        var chats = BenchArguments.Option(command, "--chats", windows * new FakeTelegramBotApiOptions().ScaleRateLimits(scale).GlobalPerSecond);
         var runs = BenchArguments.Option(command, "--runs", 1);
         var timeout = TimeSpan.FromSeconds(BenchArguments.Option(command, "--timeout", 300));
         var article = BenchArguments.OptionText(command, "--article") ?? Path.Combine(AppContext.BaseDirectory, "samples", "quds-press-2023-12.txt");
