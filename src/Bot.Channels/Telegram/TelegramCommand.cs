@@ -16,8 +16,14 @@ public sealed record TelegramCommand(string Name, string Arguments, long ChatId,
     /// <summary>The sender's <c>@username</c>, else first name; null when Telegram gave neither.</summary>
     public string? SenderName { get; init; }
 
-    /// <summary>The sender as the admin commands and the audit log know them: <c>telegram:USER</c>, or <c>telegram:chatID</c> for a post on behalf of a chat.</summary>
+    /// <summary>
+    /// The sender as the admin commands and the audit log know them: <c>telegram:USER</c>, or <c>telegram:chatID</c> for
+    /// a post on behalf of a chat; the origin is the chat it was sent in, <c>chat:ID</c>.
+    /// </summary>
     public AdminCaller Caller => AdminCaller.Chat(
         ChannelNames.Telegram,
-        UserId?.ToString(CultureInfo.InvariantCulture) ?? "chat" + ChatId.ToString(CultureInfo.InvariantCulture));
+        UserId?.ToString(CultureInfo.InvariantCulture) ?? "chat" + ChatId.ToString(CultureInfo.InvariantCulture)) with
+    {
+        Origin = "chat:" + ChatId.ToString(CultureInfo.InvariantCulture),
+    };
 }

@@ -49,7 +49,9 @@ public sealed class TelegramSubscriberCommands(ITelegramSubscriberStore subscrib
             : await StopAsync(command, cancellationToken);
         if (action is not null)
         {
-            await audit.AuditAsync(command.Caller.Actor, action, command.ChatId.ToString(CultureInfo.InvariantCulture), detail, timeProvider.GetUtcNow(), cancellationToken);
+            var caller = command.Caller;
+            var entry = new AuditEntry(0, timeProvider.GetUtcNow(), caller.Actor, action, $"{command.ChatId.ToString(CultureInfo.InvariantCulture)}: {detail}", caller.Origin);
+            await audit.AppendAsync(entry, cancellationToken);
         }
 
         return Text(isAdmin ? reply + "\n\n" + AdminHint : reply);

@@ -66,11 +66,7 @@ public static partial class ConfigurationRules
 
         foreach (var url in urls)
         {
-            // Kestrel's wildcard hosts are not URI hosts; check the rest of the address.
-            var parseable = WildcardHost().Replace(url, "${1}0.0.0.0");
-            if (!Uri.TryCreate(parseable, UriKind.Absolute, out var uri)
-                || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
-                || uri.AbsolutePath != "/")
+            if (ListenUrl(url) is null)
             {
                 yield return new($"'{url}' is not an address like http://127.0.0.1:8080", "Http:Urls");
             }
@@ -83,6 +79,19 @@ public static partial class ConfigurationRules
         }
 
         foreach (var p in Http.TrustedProxies.Validate(configuration)) yield return p;
+        foreach (var p in Http.MetricsAccess.Validate(configuration)) yield return p;
+    }
+
+    /// <summary>A listen address as Kestrel takes it (wildcard hosts <c>*</c> and <c>+</c> included), or null when it is not one.</summary>
+    public static Uri? ListenUrl(string url)
+    {
+        // Kestrel's wildcard hosts are not URI hosts; check the rest of the address.
+        var parseable = WildcardHost().Replace(url, "${1}0.0.0.0");
+        return Uri.TryCreate(parseable, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            && uri.AbsolutePath == "/"
+                ? uri
+                : null;
     }
 
     // The poller's own rules, so bot check and bot run accept the same feeds.

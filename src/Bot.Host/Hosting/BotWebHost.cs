@@ -14,7 +14,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Bot.Host.Hosting;
 
-/// <summary>The process of <c>bot run</c>: Kestrel on <c>Http:Urls</c> and the workers, in one host.</summary>
+/// <summary>The process of <c>bot run</c>: Kestrel on <c>Http:Urls</c> (and <c>Http:MetricsUrls</c>) and the workers, in one host.</summary>
 public static class BotWebHost
 {
     /// <summary>How long a stop waits for in-flight work; the command line waits a little longer still.</summary>
@@ -30,7 +30,7 @@ public static class BotWebHost
             ApplicationName = "bot",
         });
         builder.Configuration.AddConfiguration(configuration);
-        builder.WebHost.UseKestrel().UseUrls(string.Join(';', ConfigurationRules.HttpUrls(configuration)));
+        builder.WebHost.UseKestrel().UseUrls(string.Join(';', [.. ConfigurationRules.HttpUrls(configuration), .. MetricsAccess.UrlsOf(configuration)]));
         builder.Services.AddRouting();
         builder.Services.AddTrustedForwardedHeaders(configuration);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
@@ -38,6 +38,7 @@ public static class BotWebHost
         builder.Services.AddBotRun(configuration);
         builder.Services.AddSubscriptionHttp(configuration);
         builder.Services.AddBotMetrics();
+        builder.Services.AddMetricsEndpoint(configuration);
         builder.Services.AddAdminHttp(configuration);
         builder.Services.AddArticleApi(configuration);
         builder.Services.AddAdminCommands();
@@ -47,6 +48,7 @@ public static class BotWebHost
         var app = builder.Build();
         // First: the rate limiters, the cookies' Secure flag and the logs see the client, not the proxy.
         app.UseTrustedForwardedHeaders();
+        app.UseMetricsListener();
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapHealthEndpoints();

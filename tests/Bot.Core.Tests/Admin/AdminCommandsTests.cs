@@ -167,5 +167,8 @@ public sealed class AdminCommandsTests
 
         public Task<IReadOnlyList<DeliveryCount>> CountAsync(CancellationToken cancellationToken) =>
             Fails ? throw new InvalidOperationException("the store is down") : Task.FromResult(Counts);
+
+        public Task<IReadOnlyList<OldestDue>> OldestDueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<OldestDue>>([]);
     }
 }

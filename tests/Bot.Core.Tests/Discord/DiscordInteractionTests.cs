@@ -15,7 +15,7 @@ public sealed class DiscordInteractionTests
              "data":{"name":"preview","type":1,"options":[{"name":"channel","type":3,"value":"discord"},{"name":"id","type":3,"value":" 2024-quds "}]}}
             """);
 
-        Assert.Equal(new DiscordInteraction("11", "tok", "preview", "2024-quds discord", 123456789012345678), interaction);
+        Assert.Equal(new DiscordInteraction("11", "tok", "preview", "2024-quds discord", 123456789012345678) { GuildId = "5" }, interaction);
     }
 
     [Fact]
@@ -44,6 +44,19 @@ public sealed class DiscordInteractionTests
         var interaction = Read("""{"id":"1","token":"t","type":2,"data":{"name":"status"}}""");
 
         Assert.Equal(0UL, interaction!.UserId);
+    }
+
+    [Theory]
+    [InlineData(",'guild_id':'5','channel_id':'77'", "guild:5/channel:77")]
+    [InlineData(",'channel_id':'77'", "channel:77")]
+    [InlineData(",'guild_id':'5'", "guild:5")]
+    [InlineData("", null)]
+    [InlineData(",'guild_id':'5 OR 1','channel_id':'<b>'", null)]
+    public void Read_WhereItWasUsed_OriginForTheAuditLogDigitsOnly(string where, string? origin)
+    {
+        var interaction = Read(("{'id':'1','token':'t','type':2" + where + ",'data':{'name':'status'}}").Replace('\'', '"'));
+
+        Assert.Equal(origin, interaction!.Origin);
     }
 
     private static DiscordInteraction? Read(string json)

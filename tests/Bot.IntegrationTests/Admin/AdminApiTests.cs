@@ -129,8 +129,8 @@ public sealed class AdminApiTests : IAsyncLifetime
         Assert.Equal(held.Id, sent.Id);
         Assert.Single(_host.TelegramOutbox());
         Assert.Equal(
-            [(AdminOperations.Actor, "http-command", "pause news: paused"), (AdminOperations.Actor, "http-command", "resume news: resumed")],
-            await _host.AuditAsync());
+            [(AdminOperations.Actor, "http-command", "pause news: paused", "127.0.0.1"), (AdminOperations.Actor, "http-command", "resume news: resumed", "127.0.0.1")],
+            await _host.AuditWithOriginAsync());
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class ArticleApiTests : IAsyncLifetime
         var sent = await _host.WaitForDeliveryAsync("qp-1", DeliveryStatus.Sent);
         Assert.Equal(1, sent.ArticleVersion);
         Assert.Contains("اختتمت مساء الجمعة أعمال المؤتمر.", File.ReadAllText(Assert.Single(_host.TelegramOutbox())));
-        Assert.Equal([("api:desk", "api-article", "qp-1: created version 1")], await _host.AuditAsync());
+        Assert.Equal([("api:desk", "api-article", "qp-1: created version 1", "127.0.0.1")], await _host.AuditWithOriginAsync());
     }
 
     [Fact]
@@ -217,11 +217,11 @@ public sealed class ArticleApiTests : IAsyncLifetime
         Assert.Equal($$"""{"id":"qp-1","version":3,"title":"{{Title}}","status":"updated"}""", backBody);
         Assert.Equal(
             [
-                ("api:desk", "api-article", "qp-1: created version 1"),
-                ("api:desk", "api-retract", "qp-1: retracted as version 2"),
-                ("api:desk", "api-article", "qp-1: updated version 3"),
+                ("api:desk", "api-article", "qp-1: created version 1", "127.0.0.1"),
+                ("api:desk", "api-retract", "qp-1: retracted as version 2", "127.0.0.1"),
+                ("api:desk", "api-article", "qp-1: updated version 3", "127.0.0.1"),
             ],
-            await _host.AuditAsync());
+            await _host.AuditWithOriginAsync());
     }
 
     [Fact]

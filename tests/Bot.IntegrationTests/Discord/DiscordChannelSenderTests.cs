@@ -380,6 +380,9 @@ public sealed class DiscordChannelSenderTests
         var target = DiscordHarness.Target(News);
 
         var first = await harness.Sender.SendAsync(target, Announcement, [], CancellationToken.None);
+        // The engine retries after a backoff of seconds, not the same instant: by then the aborted request's
+        // connection is gone.
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
         var second = await harness.Sender.SendAsync(target, Announcement, [], CancellationToken.None);
 
         var retry = Assert.IsType<SendOutcome.RetryLater>(first);

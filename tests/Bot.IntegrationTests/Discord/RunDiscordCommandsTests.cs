@@ -139,7 +139,11 @@ public sealed class RunDiscordCommandsTests : IAsyncLifetime
         var refusedCall = _api.Journal.First(r => r.Route.StartsWith("POST interactions", StringComparison.Ordinal));
         Assert.Equal(4, JsonNode.Parse(refusedCall.Body)!["type"]!.GetValue<int>());
         Assert.Equal(
-            [$"discord:{Admin} discord-command /pause news-b: paused", $"discord:{Admin} discord-command /destinations: 5 listed", $"discord:{Admin} discord-command /resume news-b: resumed"],
+            [
+                $"discord:{Admin} discord-command /pause news-b: paused from guild:2000/channel:3000",
+                $"discord:{Admin} discord-command /destinations: 5 listed from guild:2000/channel:3000",
+                $"discord:{Admin} discord-command /resume news-b: resumed from guild:2000/channel:3000",
+            ],
             audit);
         Assert.Empty(_api.Violations);
         Assert.Empty(_api.Pings);
@@ -216,8 +220,8 @@ public sealed class RunDiscordCommandsTests : IAsyncLifetime
     private async Task<List<string>> AuditAsync()
     {
         await using var connection = new SqliteConnection($"Data Source={_dir.Combine("data", "bot.db")};Mode=ReadOnly;Pooling=False");
-        var rows = await connection.QueryAsync<(string Actor, string Action, string Detail)>(
-            "SELECT actor, action, detail FROM audit_log WHERE actor LIKE 'discord:%' ORDER BY id");
-        return rows.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Actor} {r.Action} {r.Detail}")).ToList();
+        var rows = await connection.QueryAsync<(string Actor, string Action, string Detail, string? Origin)>(
+            "SELECT actor, action, detail, origin FROM audit_log WHERE actor LIKE 'discord:%' ORDER BY id");
+        return rows.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Actor} {r.Action} {r.Detail} from {r.Origin}")).ToList();
     }
 }

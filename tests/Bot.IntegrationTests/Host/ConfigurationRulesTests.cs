@@ -61,6 +61,31 @@ public sealed class ConfigurationRulesTests
         Assert.All(problems, p => Assert.DoesNotContain("short-secret", p.Message));
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:9464;nonsense", "Http:MetricsUrls", "'nonsense' is not an address like http://127.0.0.1:9464")]
+    [InlineData("http://0.0.0.0:8080", "Http:MetricsUrls", "'http://0.0.0.0:8080' uses port 8080, which Http:Urls uses too; give the metrics listener a port of its own")]
+    [InlineData("http://127.0.0.1:0", "Http:MetricsUrls", "'http://127.0.0.1:0' needs a port number: the metrics listener is told apart by its port")]
+    public void Validate_MetricsUrls_BadOrSharedPortNamed(string urls, string key, string message)
+    {
+        var problems = ConfigurationRules.Validate(Config(("Http:Urls", "http://127.0.0.1:8080"), ("Http:MetricsUrls", urls)));
+
+        Assert.Equal([(key, message)], problems.Select(p => (p.Key, p.Message)));
+    }
+
+    [Theory]
+    [InlineData("short-secret", "must be at least 16 characters (a long random string)")]
+    [InlineData("admin-key-0123456789", "must differ from Http:AdminKey: a scraper's key must not open /admin")]
+    [InlineData("desk-key-0123456789", "must differ from every Http:ApiKeys key: a scraper's key must not post articles")]
+    public void Validate_MetricsKey_ShortOrSharedNamedWithoutTheKey(string value, string message)
+    {
+        var problems = ConfigurationRules.Validate(Config(
+            ("Http:AdminKey", "admin-key-0123456789"), ("Http:ApiKeys:0:Name", "desk"), ("Http:ApiKeys:0:Key", "desk-key-0123456789"),
+            ("Http:MetricsKey", value))).ToList();
+
+        Assert.Equal([("Http:MetricsKey", message)], problems.Select(p => (p.Key, p.Message)));
+        Assert.All(problems, p => Assert.DoesNotContain(value, p.Message, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Validate_FeedNames_BadOrSharedNamespacesNamed()
     {

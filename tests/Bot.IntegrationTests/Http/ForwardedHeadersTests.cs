@@ -107,6 +107,19 @@ public sealed class ForwardedHeadersTests
         Assert.Equal(secure, sessionCookie.Contains("; secure", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Fact]
+    public async Task AdminApiPause_ThroughAConfiguredProxy_AuditOriginIsTheRealClient()
+    {
+        await using var host = await AdminHost.StartAsync(AdminHost.Key, ("Http:KnownProxies:0", "127.0.0.1"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/api/destinations/news/pause");
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+
+        using var response = await host.Api.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([("http:admin", "http-command", "pause news: paused", "203.0.113.7")], await host.AuditWithOriginAsync());
+    }
+
     private static async Task<HttpStatusCode> SubscribeAsync(AdminHost host, string forwardedFor)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/subscribe")

@@ -155,5 +155,7 @@ public sealed class TelegramAdminCommandsTests : IAsyncLifetime
         Assert.Equal(TelegramCommandService.Refusal, Assert.Single(harness.Api.VisibleMessages("77")).Text);
         Assert.Empty(harness.Api.RequestsTo("-500"));
         Assert.True((await deliveries.Destinations.ListAsync(CancellationToken.None)).Single().Paused);
+        var audit = Assert.Single(await deliveries.Audit.ListAsync(10, null, CancellationToken.None));
+        Assert.Equal(("telegram:42", "telegram-command", "chat:42"), (audit.Actor, audit.Action, audit.Origin));
     }
 }

@@ -67,7 +67,7 @@ public sealed class TelegramSubscriberCommandsTests : IAsyncLifetime
         Assert.Contains("ستصلك هنا أخبار «Al-Quds <News>» فقط", seen, StringComparison.Ordinal);
         Assert.Contains("You will get news about “Al-Quds <News>” here.", seen, StringComparison.Ordinal);
         Assert.DoesNotContain("/help", seen, StringComparison.Ordinal);
-        Assert.Equal(("telegram-subscribe", "1001: new, topic al-quds <news>"), await LastAuditAsync());
+        Assert.Equal(("telegram-subscribe", "1001: new, topic al-quds <news>", (string?)"chat:1001"), await LastAuditAsync());
     }
 
     [Fact]
@@ -160,10 +160,10 @@ public sealed class TelegramSubscriberCommandsTests : IAsyncLifetime
         await running.WaitAsync(TimeSpan.FromSeconds(15));
     }
 
-    private async Task<(string Action, string Detail)> LastAuditAsync()
+    private async Task<(string Action, string Detail, string? Origin)> LastAuditAsync()
     {
         await using var connection = await provider.GetRequiredService<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
-        var row = await connection.QuerySingleAsync<(string Action, string Detail)>("SELECT action, detail FROM audit_log ORDER BY id DESC LIMIT 1");
+        var row = await connection.QuerySingleAsync<(string Action, string Detail, string? Origin)>("SELECT action, detail, origin FROM audit_log ORDER BY id DESC LIMIT 1");
         return row;
     }
 

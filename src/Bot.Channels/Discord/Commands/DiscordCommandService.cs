@@ -73,7 +73,7 @@ public sealed class DiscordCommandService(
             return;
         }
 
-        var caller = AdminCaller.Chat(ChannelNames.Discord, interaction.UserId.ToString(CultureInfo.InvariantCulture));
+        var caller = AdminCaller.Chat(ChannelNames.Discord, interaction.UserId.ToString(CultureInfo.InvariantCulture)) with { Origin = interaction.Origin };
         if (!commands.Allows(caller))
         {
             DiscordCommandLog.Refused(logger, interaction.Name, interaction.UserId);

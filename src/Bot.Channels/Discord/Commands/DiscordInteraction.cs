@@ -13,6 +13,21 @@ public sealed record DiscordInteraction(string Id, string Token, string Name, st
 {
     private const int ApplicationCommand = 2;
 
+    /// <summary>The server it was used in (<c>guild_id</c>); null in a DM.</summary>
+    public string? GuildId { get; init; }
+
+    /// <summary>The channel it was used in (<c>channel_id</c>); null when Discord did not say.</summary>
+    public string? ChannelId { get; init; }
+
+    /// <summary>Where it was used, for the audit log: <c>guild:ID/channel:ID</c>, <c>channel:ID</c> in a DM; null when unknown.</summary>
+    public string? Origin => (GuildId, ChannelId) switch
+    {
+        ({ } guild, { } channel) => $"guild:{guild}/channel:{channel}",
+        ({ } guild, null) => $"guild:{guild}",
+        (null, { } channel) => $"channel:{channel}",
+        _ => null,
+    };
+
     /// <summary>The command in <paramref name="d"/>, or null when it is another kind of interaction or is malformed.</summary>
     public static DiscordInteraction? Read(JsonElement d)
     {
@@ -31,7 +46,11 @@ public sealed record DiscordInteraction(string Id, string Token, string Name, st
         var userId = user.ValueKind == JsonValueKind.Object && ulong.TryParse(Text(user, "id"), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
             ? parsed
             : 0;
-        return new DiscordInteraction(id, token, name.ToLowerInvariant(), ArgumentsOf(name, data), userId);
+        return new DiscordInteraction(id, token, name.ToLowerInvariant(), ArgumentsOf(name, data), userId)
+        {
+            GuildId = Snowflake(d, "guild_id"),
+            ChannelId = Snowflake(d, "channel_id"),
+        };
     }
 
     private static string ArgumentsOf(string name, JsonElement data)
@@ -48,6 +67,10 @@ public sealed record DiscordInteraction(string Id, string Token, string Name, st
         var order = definition?.Options.Select(o => o.Name) ?? given.Keys;
         return string.Join(' ', order.Where(given.ContainsKey).Select(o => given[o].Trim()));
     }
+
+    // Only digits reach the audit log: the ids come from the gateway, but a row must never carry stray text.
+    private static string? Snowflake(JsonElement element, string property) =>
+        ulong.TryParse(Text(element, property), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id.ToString(CultureInfo.InvariantCulture) : null;
 
     private static string? Text(JsonElement element, string property) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number

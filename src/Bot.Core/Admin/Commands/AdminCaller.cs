@@ -12,6 +12,12 @@ namespace Bot.Core.Admin.Commands;
 /// </param>
 public sealed record AdminCaller(string Surface, string Id, bool RecordsReads)
 {
+    /// <summary>
+    /// From where the command came, for the audit log: the client address of an HTTP request, <c>chat:ID</c> for a
+    /// Telegram chat, <c>guild:ID/channel:ID</c> (or <c>channel:ID</c> in a DM) for Discord; null for the CLI.
+    /// </summary>
+    public string? Origin { get; init; }
+
     /// <summary>The caller of the HTTP admin API and pages: whoever holds <c>Http:AdminKey</c>.</summary>
     public static AdminCaller Http { get; } = new("http", "admin", RecordsReads: false);
 

@@ -8,7 +8,7 @@ namespace Bot.Core.Admin.Commands;
 /// <summary>
 /// The admin command set every surface reaches (Telegram, Discord slash commands, the HTTP admin API and pages,
 /// the CLI). Here, once: the check that the caller is an admin (anyone else gets <see cref="AdminReply.Refused"/>
-/// and nothing changes) and the audit log (every change; for chat callers every command).
+/// and nothing changes) and the audit log (every change; for chat callers every command), with where the caller was.
 /// </summary>
 /// <param name="subscribers">Null where no subscriber store is registered: <c>subscribers</c> is then unknown.</param>
 public sealed class AdminCommands(
@@ -55,7 +55,8 @@ public sealed class AdminCommands(
 
         if (caller.RecordsReads || Changes(request))
         {
-            await audit.AuditAsync(caller.Actor, caller.AuditAction, request.Asked, AdminAuditDetail.Of(reply), time.GetUtcNow(), cancellationToken);
+            var entry = new AuditEntry(0, time.GetUtcNow(), caller.Actor, caller.AuditAction, $"{request.Asked}: {AdminAuditDetail.Of(reply)}", caller.Origin);
+            await audit.AppendAsync(entry, cancellationToken);
         }
 
         return reply;

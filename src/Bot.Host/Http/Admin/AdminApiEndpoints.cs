@@ -28,15 +28,15 @@ public static class AdminApiEndpoints
     public static RouteGroupBuilder MapAdminApi(this RouteGroupBuilder admin)
     {
         var api = admin.MapGroup("/api").AddEndpointFilter<AdminBearerFilter>();
-        api.MapGet("/status", (AdminOperations ops, CancellationToken ct) => ops.AnswerAsync(AdminHttpRequests.Status(), ct));
-        api.MapGet("/destinations", (AdminOperations ops, CancellationToken ct) => ops.AnswerAsync(AdminHttpRequests.Destinations(), ct));
-        api.MapPost("/destinations/{name}/pause", (string name, AdminOperations ops, CancellationToken ct) => ops.AnswerAsync(AdminHttpRequests.SetPaused(name, true), ct));
-        api.MapPost("/destinations/{name}/resume", (string name, AdminOperations ops, CancellationToken ct) => ops.AnswerAsync(AdminHttpRequests.SetPaused(name, false), ct));
+        api.MapGet("/status", (HttpContext c, AdminOperations ops, CancellationToken ct) => ops.AnswerAsync(c, AdminHttpRequests.Status(), ct));
+        api.MapGet("/destinations", (HttpContext c, AdminOperations ops, CancellationToken ct) => ops.AnswerAsync(c, AdminHttpRequests.Destinations(), ct));
+        api.MapPost("/destinations/{name}/pause", (string name, HttpContext c, AdminOperations ops, CancellationToken ct) => ops.AnswerAsync(c, AdminHttpRequests.SetPaused(name, true), ct));
+        api.MapPost("/destinations/{name}/resume", (string name, HttpContext c, AdminOperations ops, CancellationToken ct) => ops.AnswerAsync(c, AdminHttpRequests.SetPaused(name, false), ct));
         api.MapGet("/articles", ArticlesAsync);
-        api.MapGet("/articles/{id}", (string id, AdminOperations ops, CancellationToken ct) => ops.AnswerAsync(AdminHttpRequests.Article(id), ct));
-        api.MapPost("/articles/{id}/retract", (string id, AdminOperations ops, CancellationToken ct) => ops.AnswerAsync(AdminHttpRequests.Retract(id), ct));
+        api.MapGet("/articles/{id}", (string id, HttpContext c, AdminOperations ops, CancellationToken ct) => ops.AnswerAsync(c, AdminHttpRequests.Article(id), ct));
+        api.MapPost("/articles/{id}/retract", (string id, HttpContext c, AdminOperations ops, CancellationToken ct) => ops.AnswerAsync(c, AdminHttpRequests.Retract(id), ct));
         api.MapGet("/deliveries", DeliveriesAsync);
-        api.MapPost("/deliveries/retry-dead", (AdminOperations ops, CancellationToken ct) => ops.AnswerAsync(AdminHttpRequests.Retry(null), ct));
+        api.MapPost("/deliveries/retry-dead", (HttpContext c, AdminOperations ops, CancellationToken ct) => ops.AnswerAsync(c, AdminHttpRequests.Retry(null), ct));
         api.MapPost("/deliveries/{id}/retry", RetryAsync);
         api.MapGet("/hosts", async (LiveHosts hosts, CancellationToken ct) => Results.Json(
             (await hosts.ListAsync(ct)).Select(h => new AdminHostView(h.Id, h.Name, h.StartedAt, Math.Round(h.SinceSeen.TotalSeconds, 1), h.Singletons)), Json));
@@ -47,7 +47,7 @@ public static class AdminApiEndpoints
 
     private static async Task<IResult> ArticlesAsync(HttpContext context, AdminOperations ops, CancellationToken ct) =>
         TryLimit(context, DefaultArticles, out var limit)
-            ? await ops.AnswerAsync(AdminHttpRequests.Articles(limit), ct)
+            ? await ops.AnswerAsync(context, AdminHttpRequests.Articles(limit), ct)
             : Error(StatusCodes.Status400BadRequest, $"limit must be a whole number from 1 to {AdminOperations.MaxList}");
 
     private static async Task<IResult> DeliveriesAsync(HttpContext context, AdminOperations ops, CancellationToken ct)
@@ -70,12 +70,12 @@ public static class AdminApiEndpoints
         }
 
         var article = query["article"].ToString();
-        return await ops.AnswerAsync(AdminHttpRequests.Deliveries(new DeliveryQuery(status, article.Length > 0 ? article : null, Limit: limit)), ct);
+        return await ops.AnswerAsync(context, AdminHttpRequests.Deliveries(new DeliveryQuery(status, article.Length > 0 ? article : null, Limit: limit)), ct);
     }
 
-    private static async Task<IResult> RetryAsync(string id, AdminOperations ops, CancellationToken ct) =>
+    private static async Task<IResult> RetryAsync(string id, HttpContext context, AdminOperations ops, CancellationToken ct) =>
         long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var delivery)
-            ? await ops.AnswerAsync(AdminHttpRequests.Retry(delivery), ct)
+            ? await ops.AnswerAsync(context, AdminHttpRequests.Retry(delivery), ct)
             : Error(StatusCodes.Status400BadRequest, $"{id} is not a delivery id");
 
     private static bool TryLimit(HttpContext context, int fallback, out int limit)

@@ -40,7 +40,7 @@ public static partial class ArticleApiEndpoints
                 $"the body is larger than {ArticleApiBody.MaxBytes / (1024 * 1024)} MB, the limit for an article");
         }
 
-        switch (await ops.PostAsync(ApiKeyFilter.ActorOf(context), body, ct))
+        switch (await ops.PostAsync(ApiKeyFilter.ActorOf(context), ClientAddress.Of(context), body, ct))
         {
             case FileImportOutcome.Rejected rejected:
                 return ArticleProblem.Invalid(rejected.Reason, rejected.Errors);
@@ -65,7 +65,7 @@ public static partial class ArticleApiEndpoints
     private static async Task<IResult> RetractAsync(string id, HttpContext context, ArticleApiOperations ops, CancellationToken ct)
     {
         var key = ArticleIdPath.Of(context, id, "/retract");
-        return await ops.RetractAsync(ApiKeyFilter.ActorOf(context), key, ct) switch
+        return await ops.RetractAsync(ApiKeyFilter.ActorOf(context), ClientAddress.Of(context), key, ct) switch
         {
             RetractOutcome.Retracted { Version: var r } =>
                 Results.Json(new { id = r.Key, version = r.Version, title = r.Title, retracted = true }, ArticleApiJson.Options),

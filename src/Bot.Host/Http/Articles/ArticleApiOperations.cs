@@ -11,7 +11,8 @@ namespace Bot.Host.Http.Articles;
 /// <summary>
 /// What the article API does, on the paths the rest of the bot uses: a posted body is imported exactly as a
 /// <c>.json</c> file in the inbox is (the newsroom's namespace, the same versions and sticky retractions, the
-/// dispatcher woken at once), a retraction is <c>bot retract</c>'s. Changes go to the audit log under the API key's name.
+/// dispatcher woken at once), a retraction is <c>bot retract</c>'s. Changes go to the audit log under the API key's name,
+/// with the client address as their origin.
 /// </summary>
 public sealed class ArticleApiOperations(
     ArticleImporter importer,
@@ -26,13 +27,14 @@ public sealed class ArticleApiOperations(
     /// <summary>Deliveries read for one article; a fan-out to more recipients is summarised from its newest ones.</summary>
     public const int MaxDeliveries = 1000;
 
-    public async Task<FileImportOutcome> PostAsync(string actor, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    /// <param name="origin">The client address, for the audit log.</param>
+    public async Task<FileImportOutcome> PostAsync(string actor, string? origin, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         var outcome = await importer.ImportJsonAsync(actor, body, cancellationToken);
         if (outcome is FileImportOutcome.Imported { Result: var result } && ArticleImporter.Changed(result.Status))
         {
             var what = result.Status == ImportStatus.Created ? "created" : "updated";
-            await AuditAsync(actor, "api-article", result.Key, $"{what} version {result.Version.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
+            await AuditAsync(actor, origin, "api-article", result.Key, $"{what} version {result.Version.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
         }
 
         return outcome;
@@ -52,17 +54,17 @@ public sealed class ArticleApiOperations(
         return ArticleView.Of(article, views);
     }
 
-    public async Task<RetractOutcome> RetractAsync(string actor, string id, CancellationToken cancellationToken)
+    public async Task<RetractOutcome> RetractAsync(string actor, string? origin, string id, CancellationToken cancellationToken)
     {
         var outcome = await retractor.RetractAsync(id, cancellationToken);
         if (outcome is RetractOutcome.Retracted { Version: var result })
         {
-            await AuditAsync(actor, "api-retract", result.Key, $"retracted as version {result.Version.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
+            await AuditAsync(actor, origin, "api-retract", result.Key, $"retracted as version {result.Version.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
         }
 
         return outcome;
     }
 
-    private Task AuditAsync(string actor, string action, string subject, string detail, CancellationToken cancellationToken) =>
-        audit.AuditAsync(actor, action, subject, detail, time.GetUtcNow(), cancellationToken);
+    private Task AuditAsync(string actor, string? origin, string action, string subject, string detail, CancellationToken cancellationToken) =>
+        audit.AppendAsync(new AuditEntry(0, time.GetUtcNow(), actor, action, $"{subject}: {detail}", origin), cancellationToken);
 }

@@ -172,7 +172,7 @@ public static class AdminPageEndpoints
             return AdminLayout.Html(NoticePages.Login(antiforgery.GetAndStoreTokens(context), failed: true), StatusCodes.Status401Unauthorized);
         }
 
-        var (id, expires) = await sessions.StartAsync(PageAudit.ClientAddress(context), context.RequestAborted);
+        var (id, expires) = await sessions.StartAsync(ClientAddress.Of(context), context.RequestAborted);
         context.Response.Cookies.Append(AdminAccess.SessionCookie, id, SessionCookieOptions(context, expires));
         return new SeeOtherResult("/admin");
     }

@@ -1,4 +1,3 @@
-using System.Net;
 using Bot.Core.Audit;
 using Microsoft.AspNetCore.Http;
 
@@ -11,12 +10,5 @@ public sealed class PageAudit(IAuditLog log, TimeProvider time)
     public const string Action = "http-page";
 
     public Task WriteAsync(HttpContext context, string subject, string outcome, CancellationToken cancellationToken) =>
-        log.AppendAsync(new AuditEntry(0, time.GetUtcNow(), Actor, Action, $"{subject}: {outcome}", ClientAddress(context)), cancellationToken);
-
-    /// <summary>The client's address as the pipeline sees it (after forwarded headers from trusted proxies, where configured).</summary>
-    public static string? ClientAddress(HttpContext context)
-    {
-        var address = context.Connection.RemoteIpAddress;
-        return address is null ? null : (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
-    }
+        log.AppendAsync(new AuditEntry(0, time.GetUtcNow(), Actor, Action, $"{subject}: {outcome}", ClientAddress.Of(context)), cancellationToken);
 }
