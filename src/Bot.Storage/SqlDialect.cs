@@ -16,6 +16,12 @@ public abstract class SqlDialect
     public abstract string TimestampType { get; }
 
     /// <summary>
+    /// Whether the database's own clock decides when leases end and deliveries fall due (PostgreSQL: hosts whose clocks
+    /// disagree still agree on them), or the caller's instants are stored as given (SQLite, one host). See <see cref="StoreClock"/>.
+    /// </summary>
+    public abstract bool HasClock { get; }
+
+    /// <summary>
     /// Appended to a <c>SELECT</c> inside a write transaction to hold the selected rows until commit.
     /// Empty on SQLite, where the write transaction already excludes every other writer.
     /// </summary>

@@ -3,6 +3,8 @@ using Bot.Channels.Discord.Commands;
 using Bot.Channels.Discord.Gateway;
 using Bot.Core.Admin.Commands;
 using Bot.Core.Channels;
+using Bot.Core.Hosts;
+using Bot.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -64,7 +66,10 @@ public static class DiscordServiceCollectionExtensions
             sp.GetRequiredService<IOptions<DiscordOptions>>().Value,
             sp.GetRequiredService<DiscordTokenRedactor>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<DiscordGatewayClient>>()));
+            sp.GetRequiredService<ILogger<DiscordGatewayClient>>(),
+            sessions: (sp.GetKeyedService<IBotStateStore>(SingletonNames.DiscordGateway) ?? sp.GetService<IBotStateStore>()) is { } state
+                ? new DiscordGatewaySessionStore(state, sp.GetRequiredService<ILogger<DiscordGatewaySessionStore>>())
+                : null));
         services.TryAddSingleton(sp => new DiscordCommandService(
             sp.GetRequiredService<IOptions<DiscordOptions>>(),
             sp.GetRequiredService<DiscordRestClient>(),

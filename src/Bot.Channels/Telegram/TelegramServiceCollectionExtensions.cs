@@ -7,6 +7,7 @@ using Bot.Core.ChatSubscriptions;
 using Bot.Core.Delivery;
 using Bot.Core.Delivery.Pacing;
 using Bot.Core.Delivery.Store;
+using Bot.Core.Hosts;
 using Bot.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,8 +58,9 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton(sp => new AdminGrant(
             ChannelNames.Telegram,
             [.. sp.GetRequiredService<IOptions<TelegramOptions>>().Value.Admins.Select(id => id.ToString(CultureInfo.InvariantCulture))]));
+        // Written only by the host elected to poll (the host registers that fenced view of the state under the singleton's name).
         services.TryAddSingleton(sp => new TelegramUpdateOffsetStore(
-            sp.GetRequiredService<IBotStateStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TelegramUpdateOffsetStore>>()));
+            sp.GetKeyedService<IBotStateStore>(SingletonNames.TelegramUpdates) ?? sp.GetRequiredService<IBotStateStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TelegramUpdateOffsetStore>>()));
         // /start and /stop need the private-chat subscriber store, which the host registers with the outbox.
         services.TryAddSingleton(sp => new TelegramSubscriberCommands(
             sp.GetRequiredService<ITelegramSubscriberStore>(),

@@ -29,6 +29,7 @@ public static partial class BotCommandLine
         RetryCommand.Create,
         RetractCommand.Create,
         SubscribersCommand.Create,
+        HostsCommand.Create,
     ];
 
     public static RootCommand CreateRoot(CliContext context)

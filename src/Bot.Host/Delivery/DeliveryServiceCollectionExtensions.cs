@@ -15,8 +15,10 @@ using Bot.Core.Delivery.Planning;
 using Bot.Core.Delivery.Republishing;
 using Bot.Core.Delivery.Sending;
 using Bot.Core.Delivery.Store;
+using Bot.Core.Hosts;
 using Bot.Core.Rendering;
 using Bot.Core.Storage;
+using Bot.Host.Hosts;
 using Bot.Storage;
 using Bot.Storage.ChatSubscriptions;
 using Bot.Storage.Audit;
@@ -108,7 +110,8 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton(sp => new LeaseOwner(sp.GetRequiredService<Hosting.HostName>().Value));
         services.TryAddSingleton(sp => new LeaseClock(sp.GetRequiredService<IOptions<LeaseOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new RetrySchedule(sp.GetRequiredService<IOptions<RetryOptions>>().Value, sp.GetRequiredService<TimeProvider>(), new Random()));
-        services.TryAddSingleton<ISendPacer>(sp => new SendPacer(sp.GetRequiredService<PacingOptions>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddBotHosts(configuration);
+        services.AddBotSendPacer();
         services.TryAddSingleton<DeliverySignal>();
 
         // The stages, in the order a delivery meets them.
@@ -116,7 +119,7 @@ public static class DeliveryServiceCollectionExtensions
             sp.GetRequiredService<IPlanningStore>(), sp.GetRequiredService<IDestinationStore>(), sp.GetRequiredService<IArticleStore>(),
             sp.GetRequiredService<DestinationCatalog>(), sp.GetRequiredService<LeaseClock>(), sp.GetRequiredService<LeaseOwner>(),
             sp.GetRequiredService<DispatchOptions>(), sp.GetRequiredService<DeliveryPipeline>().WorkAvailable, sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<PlanningRound>>()));
+            sp.GetRequiredService<ILogger<PlanningRound>>(), sp.GetRequiredService<IHostSignals>()));
         services.TryAddSingleton<DeliveryClaimer>();
         services.TryAddSingleton(sp => new ClaimPreparer(
             sp.GetRequiredService<IArticleStore>(), sp.GetRequiredService<IDestinationStore>(), sp.GetRequiredService<IRecipientDirectory>(),
@@ -133,7 +136,10 @@ public static class DeliveryServiceCollectionExtensions
             sp.GetService<IAdminNotifier>(), sp.GetService<ITelegramSubscriberStore>()));
         services.TryAddSingleton<OutcomeRecorder>();
         services.TryAddSingleton<DeliveryPipeline>();
-        services.TryAddSingleton<DispatchLoop>();
+        services.TryAddSingleton(sp => new DispatchLoop(
+            sp.GetRequiredService<PlanningRound>(), sp.GetRequiredService<DeliveryPipeline>(), sp.GetRequiredService<DeliverySignal>(),
+            sp.GetRequiredService<DispatchOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DispatchLoop>>(),
+            sp.GetRequiredService<ILeaderElector>()));
         services.AddHostedService<DeliveryWorker>();
 
         // Admin notices: a channel may register its own sink first (Telegram does when it has a token).

@@ -1,6 +1,7 @@
 using Bot.Core.Delivery;
 using Bot.Core.Delivery.Dispatch;
 using Bot.Core.Delivery.Store;
+using Bot.Core.Hosts;
 using Bot.Core.Storage;
 using Bot.Host.Sources;
 using Microsoft.Extensions.Hosting;
@@ -11,7 +12,8 @@ namespace Bot.Host.Delivery;
 /// <summary>
 /// The dispatcher inside <c>bot run</c>: once the store answers it records the configured destinations, says
 /// which channels run dry, and runs the dispatch loop until the host stops. Every in-process import notice
-/// (<see cref="IArticleFeed"/>) wakes it; imports by other processes are found by polling.
+/// (<see cref="IArticleFeed"/>) wakes it and, through the store, the other hosts' planner; imports by processes that do
+/// not signal are found by polling.
 /// </summary>
 public sealed partial class DeliveryWorker(
     IStoreHealth health,
@@ -21,6 +23,7 @@ public sealed partial class DeliveryWorker(
     DeliverySignal signal,
     IArticleFeed feed,
     DispatchLoop loop,
+    IHostSignals signals,
     TimeProvider time,
     ILogger<DeliveryWorker> logger) : BackgroundService
 {
@@ -48,6 +51,8 @@ public sealed partial class DeliveryWorker(
             await foreach (var _ in feed.SubscribeAsync(stoppingToken))
             {
                 signal.Notify();
+                // The planner may run on another host.
+                signals.Publish(HostTopics.Articles);
             }
         }
         catch (OperationCanceledException)
@@ -56,40 +61,11 @@ public sealed partial class DeliveryWorker(
     }
 
     // Migrating is idempotent and serialised by the store, so the worker does not depend on who else migrates.
-    private async Task<bool> WaitForStoreAsync(CancellationToken stoppingToken)
-    {
-        for (var failures = 0; ; failures++)
-        {
-            try
-            {
-                await health.MigrateAsync(stoppingToken);
-                return true;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return false;
-            }
-            catch (Exception e)
-            {
-                LogStoreUnavailable(e, failures + 1);
-                try
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(failures, 5))), time, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return false;
-                }
-            }
-        }
-    }
+    private Task<bool> WaitForStoreAsync(CancellationToken stoppingToken) => Hosts.StoreWait.UntilMigratedAsync(health, time, logger, stoppingToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {Channel} runs dry ({Key} is not set): deliveries are written under the data folder's {Folder} instead of being sent")]
     private partial void LogDryChannel(string channel, string key, string folder);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivering to {Count} destinations: {Destinations}")]
     private partial void LogDestinations(int count, string destinations);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The store is not available for delivery ({Failures} tries); retrying")]
-    private partial void LogStoreUnavailable(Exception exception, int failures);
 }

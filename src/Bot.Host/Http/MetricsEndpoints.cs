@@ -1,3 +1,5 @@
+using Bot.Core.Hosts;
+using Bot.Host.Hosting;
 using Bot.Host.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -46,6 +48,12 @@ public static partial class MetricsEndpoints
         var services = endpoints.ServiceProvider;
         var metrics = services.GetRequiredService<BotMetrics>();
         var access = services.GetRequiredService<MetricsAccess>();
+        if (services.GetService<LiveHosts>() is { } hosts && services.GetService<StoreReadiness>() is { } readiness)
+        {
+            // Its gauges live in the registry, which keeps it.
+            _ = new HostMetrics(metrics, hosts, readiness);
+        }
+
         if (access.OpenBeyondLoopback(services.GetRequiredService<IConfiguration>()))
         {
             LogOpen(services.GetRequiredService<ILoggerFactory>().CreateLogger("Bot.Host.Http.Metrics"));

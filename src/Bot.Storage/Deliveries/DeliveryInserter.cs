@@ -11,7 +11,8 @@ namespace Bot.Storage.Deliveries;
 /// </summary>
 internal static class DeliveryInserter
 {
-    public static async Task<int> InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PlannedDelivery> deliveries, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>New deliveries are due at once: <c>now</c> on the store's clock (<see cref="StoreClock"/>).</summary>
+    public static async Task<int> InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PlannedDelivery> deliveries, StoreClock clock, CancellationToken cancellationToken)
     {
         var created = 0;
         foreach (var chunk in deliveries.Chunk(ValuesRows.MaxRows))
@@ -23,12 +24,13 @@ internal static class DeliveryInserter
             {
                 rows.Add(d.ArticleKey, (long)d.ArticleVersion, d.Destination, d.Recipient, DeliveryNames.Of(d.Kind), (long)d.Generation);
             }
-            var at = rows.Parameter(now);
+            var at = rows.Parameter(clock.CallerNow);
+            var due = clock.Now(rows.Parameter);
             // A paused destination's new work is held from the start, so a resume releases it in order.
             command.CommandText =
                 $"""
                 INSERT INTO deliveries (article_key, article_version, destination, recipient, kind, generation, status, attempts, next_attempt_at, created_at, updated_at)
-                SELECT v.column1, v.column2, t.name, v.column4, v.column5, v.column6, CASE WHEN t.paused THEN 'held' ELSE 'queued' END, 0, {at}, {at}, {at}
+                SELECT v.column1, v.column2, t.name, v.column4, v.column5, v.column6, CASE WHEN t.paused THEN 'held' ELSE 'queued' END, 0, {due}, {at}, {at}
                 FROM ({rows.Text}) AS v
                 JOIN destinations t ON t.name = v.column3
                 WHERE true

@@ -11,7 +11,8 @@ namespace Bot.Storage.Deliveries;
 /// Claims on SQLite or PostgreSQL with one SQL text for both. A claim is one statement inside a write transaction: on
 /// SQLite the transaction holds the only write lock; on PostgreSQL concurrent hosts skip each other's locked rows. Both
 /// see only the oldest unfinished delivery per destination and recipient, so nothing overtakes an earlier announcement
-/// that is still queued or retrying.
+/// that is still queued or retrying. Leases and due times are on the store's clock (<see cref="StoreClock"/>); the
+/// instants in and out are on the caller's.
 /// </summary>
 public sealed class SqlClaimStore(IDbConnectionFactory factory, TimeProvider time) : IClaimStore
 {
@@ -23,20 +24,21 @@ public sealed class SqlClaimStore(IDbConnectionFactory factory, TimeProvider tim
         using (await factory.Dialect.EnterWriterAsync(connection, cancellationToken))
         {
             await using var transaction = await factory.Dialect.BeginWriteAsync(connection, cancellationToken);
-            await ReleaseExpiredAsync(connection, transaction, request.Now, cancellationToken);
-            var parameters = new DynamicParameters(new { request.Owner, request.LeaseUntil, request.Now, Limit = (long)request.Limit });
+            var clock = new StoreClock(factory.Dialect, request.Now);
+            await ReleaseExpiredAsync(connection, transaction, clock, cancellationToken);
+            var parameters = new DynamicParameters(new { request.Owner, request.Now, Limit = (long)request.Limit });
             var rows = await connection.QueryAsync<ClaimRow>(new CommandDefinition(
                 $"""
                 UPDATE deliveries
-                SET status = 'sending', lease_owner = @Owner, lease_until = @LeaseUntil, attempts = attempts + 1, updated_at = @Now
+                SET status = 'sending', lease_owner = @Owner, lease_until = {clock.At(parameters, "LeaseUntil", request.LeaseUntil)}, attempts = attempts + 1, updated_at = @Now
                 WHERE id IN (
                     SELECT d.id FROM deliveries d
-                    WHERE {ClaimableHead(request, parameters)} AND d.next_attempt_at <= @Now
+                    WHERE {ClaimableHead(request, parameters)} AND d.next_attempt_at <= {clock.Now(parameters)}
                     ORDER BY d.next_attempt_at, d.id
                     LIMIT @Limit{factory.Dialect.ForUpdateSkipLocked})
                 RETURNING id AS Id, article_key AS ArticleKey, article_version AS ArticleVersion, destination AS Destination,
                           recipient AS Recipient, kind AS Kind, attempts AS Attempts, next_attempt_at AS NextAttemptAt,
-                          remote_ids AS RemoteIds, lease_until AS LeaseUntil, generation AS Generation
+                          remote_ids AS RemoteIds, generation AS Generation
                 """,
                 parameters, transaction, cancellationToken: cancellationToken));
             await transaction.CommitAsync(cancellationToken);
@@ -49,15 +51,17 @@ public sealed class SqlClaimStore(IDbConnectionFactory factory, TimeProvider tim
     {
         ArgumentNullException.ThrowIfNull(request);
         var parameters = new DynamicParameters();
+        var clock = new StoreClock(factory.Dialect, request.Now);
         await using var connection = await factory.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(new CommandDefinition(
-            $"SELECT d.next_attempt_at FROM deliveries d WHERE {ClaimableHead(request, parameters)} ORDER BY d.next_attempt_at LIMIT 1",
+            $"SELECT {clock.Read(parameters, "d.next_attempt_at")} FROM deliveries d WHERE {ClaimableHead(request, parameters)} ORDER BY d.next_attempt_at LIMIT 1",
             parameters, cancellationToken: cancellationToken));
     }
 
     public async Task<int> RenewAsync(string owner, IReadOnlyCollection<long> ids, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         if (ids.Count == 0) return 0;
+        var clock = new StoreClock(factory.Dialect, time.GetUtcNow());
         await using var connection = await factory.OpenAsync(cancellationToken);
         using var writer = await factory.Dialect.EnterWriterAsync(connection, cancellationToken);
         await using var transaction = await factory.Dialect.BeginWriteAsync(connection, cancellationToken);
@@ -70,7 +74,7 @@ public sealed class SqlClaimStore(IDbConnectionFactory factory, TimeProvider tim
             var list = string.Join(", ", chunk.Select(id => values.Parameter(id)));
             command.CommandText =
                 $"""
-                UPDATE deliveries SET lease_until = {values.Parameter(leaseUntil)}
+                UPDATE deliveries SET lease_until = {clock.Sql(values.Parameter(clock.Value(leaseUntil)))}
                 WHERE status = 'sending' AND lease_owner = {values.Parameter(owner)} AND id IN ({list})
                 """;
             renewed += await command.ExecuteNonQueryAsync(cancellationToken);
@@ -95,20 +99,23 @@ public sealed class SqlClaimStore(IDbConnectionFactory factory, TimeProvider tim
         await using var connection = await factory.OpenAsync(cancellationToken);
         using var writer = await factory.Dialect.EnterWriterAsync(connection, cancellationToken);
         await using var transaction = await factory.Dialect.BeginWriteAsync(connection, cancellationToken);
-        var released = await ReleaseExpiredAsync(connection, transaction, now, cancellationToken);
+        var released = await ReleaseExpiredAsync(connection, transaction, new StoreClock(factory.Dialect, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return released;
     }
 
     // The host that held these died or stalled mid-send: the attempt stays counted (the message may have gone
     // out), and the delivery keeps its place at the head of its destination's queue.
-    private static Task<int> ReleaseExpiredAsync(DbConnection connection, DbTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            """
+    private static Task<int> ReleaseExpiredAsync(DbConnection connection, DbTransaction transaction, StoreClock clock, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters(new { Now = clock.CallerNow });
+        return connection.ExecuteAsync(new CommandDefinition(
+            $"""
             UPDATE deliveries SET status = 'queued', lease_owner = NULL, lease_until = NULL, updated_at = @Now
-            WHERE status = 'sending' AND lease_until <= @Now
+            WHERE status = 'sending' AND lease_until <= {clock.Now(parameters)}
             """,
-            new { Now = now }, transaction, cancellationToken: cancellationToken));
+            parameters, transaction, cancellationToken: cancellationToken));
+    }
 
     // A delivery whose destination may send, and which no older unfinished delivery to the same place precedes.
     private static string ClaimableHead(ClaimRequest request, DynamicParameters parameters)
@@ -149,11 +156,10 @@ public sealed class SqlClaimStore(IDbConnectionFactory factory, TimeProvider tim
         public long Attempts { get; init; }
         public DateTimeOffset NextAttemptAt { get; init; }
         public string? RemoteIds { get; init; }
-        public DateTimeOffset? LeaseUntil { get; init; }
         public long Generation { get; init; }
 
         public ClaimedDelivery ToClaimed(DateTimeOffset leaseUntil) => new(
             Id, ArticleKey, (int)ArticleVersion, Destination, Recipient, DeliveryNames.ParseKind(Kind), (int)Attempts,
-            RemoteIdsJson.Read(RemoteIds), LeaseUntil ?? leaseUntil, (int)Generation);
+            RemoteIdsJson.Read(RemoteIds), leaseUntil, (int)Generation);
     }
 }

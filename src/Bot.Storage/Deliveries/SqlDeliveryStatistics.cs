@@ -18,19 +18,22 @@ public sealed class SqlDeliveryStatistics(IDbConnectionFactory factory) : IDeliv
             .ToList();
     }
 
-    // The (status, next_attempt_at) index bounds the scan to the due rows.
+    // The (status, next_attempt_at) index bounds the scan to the due rows. Due times are on the store's clock, read
+    // back on the caller's (StoreClock).
     public async Task<IReadOnlyList<OldestDue>> OldestDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var clock = new StoreClock(factory.Dialect, now);
+        var parameters = new DynamicParameters();
         await using var connection = await factory.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<OldestDueRow>(new CommandDefinition(
-            """
-            SELECT t.channel AS Channel, MIN(d.next_attempt_at) AS DueAt
+            $"""
+            SELECT t.channel AS Channel, {clock.Read(parameters, "MIN(d.next_attempt_at)")} AS DueAt
             FROM deliveries d JOIN destinations t ON t.name = d.destination
-            WHERE d.status IN ('queued', 'failed') AND d.next_attempt_at <= @Now AND NOT t.paused AND NOT t.disabled
+            WHERE d.status IN ('queued', 'failed') AND d.next_attempt_at <= {clock.Now(parameters)} AND NOT t.paused AND NOT t.disabled
             GROUP BY t.channel
             ORDER BY t.channel
             """,
-            new { Now = now }, cancellationToken: cancellationToken));
+            parameters, cancellationToken: cancellationToken));
         return [.. rows.Select(r => new OldestDue(r.Channel, r.DueAt))];
     }
 

@@ -6,7 +6,8 @@ namespace Bot.Storage.Deliveries;
 
 /// <summary>
 /// Outcomes on SQLite or PostgreSQL: a group of outcomes is one transaction, one statement per kind of outcome, each
-/// guarded by the lease so that a host whose lease ran out and was taken over records nothing.
+/// guarded by the lease so that a host whose lease ran out and was taken over records nothing. Due times are written on
+/// the store's clock (<see cref="StoreClock"/>).
 /// </summary>
 public sealed class SqlOutcomeStore(IDbConnectionFactory factory) : IOutcomeStore
 {
@@ -24,7 +25,7 @@ public sealed class SqlOutcomeStore(IDbConnectionFactory factory) : IOutcomeStor
                 await using var command = connection.CreateCommand();
                 command.Transaction = transaction;
                 var rows = new ValuesRows(command);
-                command.CommandText = Statement(group.Key, chunk, rows, owner, now);
+                command.CommandText = Statement(group.Key, chunk, rows, owner, new StoreClock(factory.Dialect, now));
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken)) written.Add(reader.GetInt64(0));
             }
@@ -33,8 +34,9 @@ public sealed class SqlOutcomeStore(IDbConnectionFactory factory) : IOutcomeStor
         return [.. outcomes.Select(o => o.Id).Where(id => !written.Contains(id))];
     }
 
-    private static string Statement(DeliveryStatus status, DeliveryOutcome[] chunk, ValuesRows rows, string owner, DateTimeOffset now)
+    private static string Statement(DeliveryStatus status, DeliveryOutcome[] chunk, ValuesRows rows, string owner, StoreClock clock)
     {
+        var now = clock.CallerNow;
         string assignments;
         switch (status)
         {
@@ -45,11 +47,11 @@ public sealed class SqlOutcomeStore(IDbConnectionFactory factory) : IOutcomeStor
             case DeliveryStatus.Queued or DeliveryStatus.Failed:
                 foreach (var o in chunk)
                 {
-                    rows.Add(o.Id, RemoteIdsJson.Write(o.RemoteIds), o.Error ?? "", o.NextAttemptAt ?? now, o.GiveBackAttempt ? 1L : 0L);
+                    rows.Add(o.Id, RemoteIdsJson.Write(o.RemoteIds), o.Error ?? "", clock.Value(o.NextAttemptAt ?? now), o.GiveBackAttempt ? 1L : 0L);
                 }
                 assignments =
                     $"status = {rows.Parameter(DeliveryNames.Of(status))}, remote_ids = v.column2, last_error = COALESCE(NULLIF(v.column3, ''), deliveries.last_error), " +
-                    "next_attempt_at = v.column4, attempts = deliveries.attempts - v.column5";
+                    $"next_attempt_at = {clock.Sql("v.column4")}, attempts = deliveries.attempts - v.column5";
                 break;
             case DeliveryStatus.Dead or DeliveryStatus.Cancelled:
                 foreach (var o in chunk) rows.Add(o.Id, RemoteIdsJson.Write(o.RemoteIds), o.Error ?? "");
@@ -71,13 +73,15 @@ public sealed class SqlOutcomeStore(IDbConnectionFactory factory) : IOutcomeStor
 
     public async Task<int> RequeueDeadAsync(long? id, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var parameters = new DynamicParameters(new { Id = id ?? 0, Now = now });
+        var due = new StoreClock(factory.Dialect, now).Now(parameters);
         await using var connection = await factory.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             $"""
-            UPDATE deliveries SET status = 'queued', attempts = 0, next_attempt_at = @Now, updated_at = @Now
+            UPDATE deliveries SET status = 'queued', attempts = 0, next_attempt_at = {due}, updated_at = @Now
             WHERE status = 'dead'{(id is null ? "" : " AND id = @Id")}
             """,
-            new { Id = id ?? 0, Now = now }, cancellationToken: cancellationToken));
+            parameters, cancellationToken: cancellationToken));
     }
 
 }

@@ -30,15 +30,16 @@ public sealed class SqlPlanningStore(IDbConnectionFactory factory, TimeProvider 
         await using var connection = await factory.OpenAsync(cancellationToken);
         using var writer = await factory.Dialect.EnterWriterAsync(connection, cancellationToken);
         await using var transaction = await factory.Dialect.BeginWriteAsync(connection, cancellationToken);
-        var parameters = new { Key = version.ArticleKey, Version = (long)version.Version, Owner = owner, Now = now, Until = leaseUntil };
+        var parameters = new DynamicParameters(new { Key = version.ArticleKey, Version = (long)version.Version, Owner = owner });
+        var clock = new StoreClock(factory.Dialect, now);
         var planned = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM delivery_plans WHERE article_key = @Key AND article_version = @Version",
             parameters, transaction, cancellationToken: cancellationToken));
         var claimed = planned == 0 && (await connection.QueryAsync<string>(new CommandDefinition(
-            """
-            INSERT INTO planning_claims (article_key, article_version, planner, lease_until) VALUES (@Key, @Version, @Owner, @Until)
+            $"""
+            INSERT INTO planning_claims (article_key, article_version, planner, lease_until) VALUES (@Key, @Version, @Owner, {clock.At(parameters, "Until", leaseUntil)})
             ON CONFLICT (article_key, article_version) DO UPDATE SET planner = excluded.planner, lease_until = excluded.lease_until
-            WHERE planning_claims.lease_until <= @Now OR planning_claims.planner = excluded.planner
+            WHERE planning_claims.lease_until <= {clock.Now(parameters)} OR planning_claims.planner = excluded.planner
             RETURNING article_key
             """,
             parameters, transaction, cancellationToken: cancellationToken))).Any();
@@ -87,7 +88,7 @@ public sealed class SqlPlanningStore(IDbConnectionFactory factory, TimeProvider 
         await using var connection = await factory.OpenAsync(cancellationToken);
         using var writer = await factory.Dialect.EnterWriterAsync(connection, cancellationToken);
         await using var transaction = await factory.Dialect.BeginWriteAsync(connection, cancellationToken);
-        var created = await DeliveryInserter.InsertAsync(connection, transaction, deliveries, time.GetUtcNow(), cancellationToken);
+        var created = await DeliveryInserter.InsertAsync(connection, transaction, deliveries, new StoreClock(factory.Dialect, time.GetUtcNow()), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return created;
     }
@@ -117,7 +118,7 @@ public sealed class SqlPlanningStore(IDbConnectionFactory factory, TimeProvider 
                 transaction, cancellationToken: cancellationToken)))
             .Select(r => new FanOutRecipient(r.Id, r.Email)).ToList();
         var batch = FanOutBatch.From(fanOut, afterId, page, pageSize);
-        var created = await DeliveryInserter.InsertAsync(connection, transaction, batch.Deliveries, time.GetUtcNow(), cancellationToken);
+        var created = await DeliveryInserter.InsertAsync(connection, transaction, batch.Deliveries, new StoreClock(factory.Dialect, time.GetUtcNow()), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new FanOutProgress(created, batch.NextCursor, batch.Done);
     }

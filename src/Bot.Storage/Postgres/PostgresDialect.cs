@@ -19,6 +19,8 @@ public sealed class PostgresDialect : SqlDialect
 
     public override string TimestampType => "timestamptz";
 
+    public override bool HasClock => true;
+
     public override string ForUpdate => " FOR UPDATE";
 
     public override string ForUpdateSkipLocked => " FOR UPDATE SKIP LOCKED";

@@ -16,6 +16,8 @@ public sealed class SqliteDialect : SqlDialect
 
     public override string TimestampType => "TEXT";
 
+    public override bool HasClock => false;
+
     public override string ForUpdate => "";
 
     public override string ForUpdateSkipLocked => "";

@@ -1,3 +1,4 @@
+using Bot.Core.Hosts;
 using Bot.Host.Hosting;
 using Bot.Host.Sources;
 using Bot.Host.Sources.Feeds;
@@ -65,6 +66,6 @@ public sealed class FeedPollWorkerTests : IAsyncLifetime
         var articles = new MemoryArticleStore();
         var importer = new ArticleImporter(articles, new ArticleFeed(), _time, NullLogger<ArticleImporter>.Instance);
         var cycle = new FeedPollCycle(_services.GetRequiredService<FeedFetcher>(), states, importer, articles, _time, NullLogger<FeedPollCycle>.Instance);
-        return new FeedPollWorker(cycle, states, readiness, options, _time, NullLogger<FeedPollWorker>.Instance);
+        return new FeedPollWorker(cycle, states, readiness, new AlwaysLeaderElector(_state), options, _time, NullLogger<FeedPollWorker>.Instance);
     }
 }

@@ -126,8 +126,9 @@ public sealed class BotProcess : IAsyncDisposable
                 {
                     return (await http.GetAsync($"http://127.0.0.1:{port}/healthz")).StatusCode == System.Net.HttpStatusCode.OK;
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
+                    // Not listening yet, or too busy starting to answer within the client's timeout.
                     return false;
                 }
             },
@@ -141,6 +142,12 @@ public sealed class BotProcess : IAsyncDisposable
         {
             throw new InvalidOperationException($"kill({_process.Id}, SIGTERM) failed: {Marshal.GetLastPInvokeError()}");
         }
+    }
+
+    /// <summary>Ends the process with SIGKILL, as a crash or the kernel's OOM killer does: nothing of it runs on the way out.</summary>
+    public void Crash()
+    {
+        if (!_process.HasExited) _process.Kill();
     }
 
     public async ValueTask DisposeAsync()

@@ -34,8 +34,11 @@ public sealed class DiscordCommandService(
     private const int DeferredChannelMessage = 5;
     private const int Ephemeral = 64;
 
-    /// <summary>Registers the menu and answers commands until <paramref name="stoppingToken"/> fires or Discord refuses the bot.</summary>
-    public async Task RunAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Registers the menu and answers commands until <paramref name="stoppingToken"/> fires or Discord refuses the bot;
+    /// <paramref name="handOver"/> ends it too, leaving the gateway session for another host to resume.
+    /// </summary>
+    public async Task RunAsync(CancellationToken stoppingToken, CancellationToken handOver = default)
     {
         var settings = options.Value;
         if (!settings.HasBotToken)
@@ -51,12 +54,13 @@ public sealed class DiscordCommandService(
 
         try
         {
-            if (await RegisterAsync(settings.ApplicationId!.Trim(), stoppingToken))
+            using var ending = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, handOver);
+            if (await RegisterAsync(settings.ApplicationId!.Trim(), ending.Token))
             {
-                await gateway.RunAsync(HandleAsync, stoppingToken);
+                await gateway.RunAsync(HandleAsync, stoppingToken, handOver);
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested || handOver.IsCancellationRequested)
         {
         }
     }

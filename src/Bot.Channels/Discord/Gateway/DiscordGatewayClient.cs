@@ -19,7 +19,8 @@ public sealed class DiscordGatewayClient(
     DiscordTokenRedactor redactor,
     TimeProvider timeProvider,
     ILogger<DiscordGatewayClient> logger,
-    Func<double>? random = null)
+    Func<double>? random = null,
+    DiscordGatewaySessionStore? sessions = null)
 {
     /// <summary>Close code the client uses to drop a connection it will resume: anything but 1000/1001 keeps the session.</summary>
     public const int ResumableClose = 4000;
@@ -40,6 +41,7 @@ public sealed class DiscordGatewayClient(
     private Uri? resumeUrl;
     private string? sessionId;
     private long sequence = -1;
+    private volatile bool handingOver;
 
     /// <summary>The session READY gave, while it can be resumed.</summary>
     public string? SessionId => sessionId;
@@ -47,15 +49,27 @@ public sealed class DiscordGatewayClient(
     /// <summary>
     /// Stays connected, handing every interaction to <paramref name="onInteraction"/> without waiting for it, until
     /// <paramref name="stoppingToken"/> fires (true) or Discord refuses the bot for good (false, after one error line).
+    /// When <paramref name="handOver"/> fires instead (another host takes the gateway over), the connection is closed so
+    /// that the session can be resumed, and with a session store the next host resumes it where this one stopped.
     /// </summary>
-    public async Task<bool> RunAsync(Func<JsonElement, CancellationToken, Task> onInteraction, CancellationToken stoppingToken)
+    public async Task<bool> RunAsync(Func<JsonElement, CancellationToken, Task> onInteraction, CancellationToken stoppingToken, CancellationToken handOver = default)
     {
         ArgumentNullException.ThrowIfNull(onInteraction);
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, handOver);
+        handingOver = false;
+        using var handing = handOver.Register(() => handingOver = true);
         try
         {
-            return await LoopAsync(onInteraction, stoppingToken);
+            if (sessions is not null && await sessions.LoadAsync(ending.Token) is { } stored)
+            {
+                // The last host to run the gateway left this session; resuming it replays what it missed.
+                (sessionId, resumeUrl) = (stored.SessionId, stored.ResumeUrl);
+                Interlocked.Exchange(ref sequence, stored.Sequence);
+            }
+
+            return await LoopAsync(onInteraction, ending.Token);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (ending.IsCancellationRequested)
         {
             return true;
         }
@@ -213,6 +227,10 @@ public sealed class DiscordGatewayClient(
                         }
 
                         ready |= Dispatch(root, onInteraction, stoppingToken);
+                        if (sessionId is { } id)
+                        {
+                            sessions?.Remember(new DiscordGatewaySession(id, Interlocked.Read(ref sequence), resumeUrl));
+                        }
                         break;
                     case DiscordGatewayOpcode.Heartbeat:
                         await SendAsync(socket, sendLock, HeartbeatFrame(), connection.Token);
@@ -255,10 +273,16 @@ public sealed class DiscordGatewayClient(
         {
             await connection.CancelAsync();
             await beats;
-            if (stoppingToken.IsCancellationRequested)
+            if (stoppingToken.IsCancellationRequested && handingOver)
+            {
+                // Another host takes over: the session stays, for it to resume.
+                await CloseQuietlyAsync(socket, ResumableClose, sendLock, awaitReply: false);
+            }
+            else if (stoppingToken.IsCancellationRequested)
             {
                 // Shutting down: 1000 ends the session, so Discord shows the bot offline at once.
                 await CloseQuietlyAsync(socket, (int)WebSocketCloseStatus.NormalClosure, sendLock, awaitReply: false);
+                if (sessions is not null) await sessions.ForgetAsync(CloseReplyWait);
             }
         }
     }

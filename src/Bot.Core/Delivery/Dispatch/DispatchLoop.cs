@@ -1,11 +1,13 @@
 using Bot.Core.Delivery.Planning;
+using Bot.Core.Hosts;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Core.Delivery.Dispatch;
 
 /// <summary>
 /// Runs delivery until stopped: the planning round whenever <see cref="DeliverySignal"/> says articles were imported
-/// (or at the poll interval), and the <see cref="DeliveryPipeline"/> throughout. On stop, no new claims are made, sends
+/// (or at the poll interval), on the one host elected as <see cref="SingletonNames.Planner"/> when an elector is given,
+/// and the <see cref="DeliveryPipeline"/> throughout, on every host. On stop, no new claims are made, sends
 /// under way get <see cref="DispatchOptions.ShutdownGrace"/> to finish, and every lease still held is released so a
 /// restart sends again at most what was in flight.
 /// </summary>
@@ -15,7 +17,8 @@ public sealed partial class DispatchLoop(
     DeliverySignal articlesImported,
     DispatchOptions options,
     TimeProvider time,
-    ILogger<DispatchLoop> logger)
+    ILogger<DispatchLoop> logger,
+    ILeaderElector? elector = null)
 {
     private static readonly TimeSpan MaxOutageDelay = TimeSpan.FromSeconds(30);
 
@@ -33,7 +36,10 @@ public sealed partial class DispatchLoop(
             }
         });
 
-        await Task.WhenAll(PlanLoopAsync(stoppingToken), pipeline.RunAsync(stoppingToken, sends.Token));
+        var planning = elector is null
+            ? PlanLoopAsync(stoppingToken)
+            : elector.RunWhileLeaderAsync(SingletonNames.Planner, (_, term) => PlanLoopAsync(term), LogPlannerFailed, time, stoppingToken);
+        await Task.WhenAll(planning, pipeline.RunAsync(stoppingToken, sends.Token));
     }
 
     private async Task PlanLoopAsync(CancellationToken stoppingToken)
@@ -66,6 +72,9 @@ public sealed partial class DispatchLoop(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The planner failed; starting it again")]
+    private partial void LogPlannerFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery planning failed ({Failures} in a row); backing off")]
     private partial void LogOutage(Exception exception, int failures);

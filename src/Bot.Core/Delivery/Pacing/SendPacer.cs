@@ -13,7 +13,7 @@ public sealed class SendPacer(PacingOptions options, TimeProvider time) : ISendP
     private const int PruneEvery = 1024;
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<(string Channel, int Budget, string? Target), Window> _windows = [];
+    private readonly Dictionary<(string Channel, int Budget, string? Target), PacingWindow> _windows = [];
     private readonly Dictionary<(string Channel, string? Target), DateTimeOffset> _holds = [];
     private int _callsSincePrune;
 
@@ -26,11 +26,11 @@ public sealed class SendPacer(PacingOptions options, TimeProvider time) : ISendP
             if (notBefore > now) return null;
 
             var budgets = BudgetsOf(channel);
-            var request = new PacedRequest(this, now);
+            var request = new PacedRequest(Finish, now);
             for (var i = 0; i < budgets.Count; i++)
             {
                 var key = (channel, i, budgets[i].Scope == RateScope.Target ? target : null);
-                if (!_windows.TryGetValue(key, out var window)) _windows[key] = window = new Window(budgets[i]);
+                if (!_windows.TryGetValue(key, out var window)) _windows[key] = window = new PacingWindow(budgets[i].Window);
                 window.Requests.Enqueue(request);
             }
 
@@ -69,7 +69,7 @@ public sealed class SendPacer(PacingOptions options, TimeProvider time) : ISendP
             if (scoped && target is null) continue;
             if (_windows.TryGetValue((channel, i, scoped ? target : null), out var window))
             {
-                var free = window.NextFree(now);
+                var free = window.NextFree(now, budgets[i].Limit);
                 if (free > next) next = free;
             }
         }
@@ -110,49 +110,6 @@ public sealed class SendPacer(PacingOptions options, TimeProvider time) : ISendP
         get
         {
             lock (_gate) return _windows.Count;
-        }
-    }
-
-    private sealed class PacedRequest(SendPacer pacer, DateTimeOffset at) : IDisposable
-    {
-        public DateTimeOffset At { get; set; } = at;
-
-        public bool UnderWay { get; set; } = true;
-
-        public void Dispose() => pacer.Finish(this);
-    }
-
-    /// <summary>The requests of one budget in the order they were granted.</summary>
-    private sealed class Window(RateBudget budget)
-    {
-        // A window that found itself full knows the earliest moment it can have room again; until then it says so
-        // without looking at its requests, which a saturated channel would otherwise sort on every ask.
-        private DateTimeOffset _fullUntil;
-
-        public Queue<PacedRequest> Requests { get; } = new();
-
-        public DateTimeOffset NextFree(DateTimeOffset now)
-        {
-            if (_fullUntil > now) return _fullUntil;
-            Drop(now);
-            var limit = Math.Max(budget.Limit, 1);
-            if (Requests.Count < limit) return now;
-
-            // A finished request leaves a window after its answer; one under way, a window after an answer still to
-            // come, so no sooner than a window from now. There is room once enough of them have left.
-            var leaving = Requests.Select(r => r.UnderWay ? now + budget.Window : r.At + budget.Window).Order().ElementAt(Requests.Count - limit);
-            _fullUntil = leaving;
-            return leaving;
-        }
-
-        // Requests leave in the order they were granted; one still under way keeps those behind it, which only
-        // makes the count err on the side of caution for the few milliseconds it takes.
-        public void Drop(DateTimeOffset now)
-        {
-            while (Requests.TryPeek(out var first) && !first.UnderWay && first.At + budget.Window <= now)
-            {
-                Requests.Dequeue();
-            }
         }
     }
 }

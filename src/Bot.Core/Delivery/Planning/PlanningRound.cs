@@ -1,6 +1,7 @@
 using Bot.Core.Delivery.Claiming;
 using Bot.Core.Delivery.Dispatch;
 using Bot.Core.Delivery.Store;
+using Bot.Core.Hosts;
 using Bot.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -8,7 +9,8 @@ namespace Bot.Core.Delivery.Planning;
 
 /// <summary>
 /// Turns imported article versions into deliveries: each version is claimed in the store first, so that one planner
-/// plans it however many hosts run, then planned against its threads' history by the pure <see cref="DeliveryPlanner"/>,
+/// plans it however many hosts run (on PostgreSQL the round itself runs on the one host elected as
+/// <see cref="SingletonNames.Planner"/>, see <see cref="Dispatch.DispatchLoop"/>), then planned against its threads' history by the pure <see cref="DeliveryPlanner"/>,
 /// its deliveries created (fan-outs page by page) and the version marked planned. Planning a version twice creates
 /// nothing more: deliveries are unique.
 /// </summary>
@@ -22,7 +24,8 @@ public sealed partial class PlanningRound(
     DispatchOptions options,
     DeliverySignal workAvailable,
     TimeProvider time,
-    ILogger<PlanningRound> logger)
+    ILogger<PlanningRound> logger,
+    IHostSignals? signals = null)
 {
     /// <summary>Plans every imported version that is not planned yet; returns how many deliveries were created.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -70,14 +73,14 @@ public sealed partial class PlanningRound(
         }
 
         var created = await store.AddAsync(plan.Deliveries, cancellationToken);
-        if (created > 0) workAvailable.Notify();
+        if (created > 0) Announce();
         foreach (var fanOut in plan.FanOuts)
         {
             for (var cursor = 0L; ;)
             {
                 var page = await store.FanOutAsync(fanOut, cursor, options.FanOutPageSize, cancellationToken);
                 created += page.Created;
-                if (page.Created > 0) workAvailable.Notify();
+                if (page.Created > 0) Announce();
                 cursor = page.NextCursor;
                 if (page.Done) break;
             }
@@ -86,6 +89,13 @@ public sealed partial class PlanningRound(
         await store.MarkPlannedAsync(version, cancellationToken);
         LogPlanned(key, number, created);
         return created;
+    }
+
+    // This host claims at once; the others hear of it through the store.
+    private void Announce()
+    {
+        workAvailable.Notify();
+        signals?.Publish(HostTopics.Work);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Planned {ArticleKey} v{Version}: {Created} new deliveries")]

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Bot.Core.Delivery;
+using Bot.Core.Hosts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -37,6 +38,8 @@ public static class AdminApiEndpoints
         api.MapGet("/deliveries", DeliveriesAsync);
         api.MapPost("/deliveries/retry-dead", (HttpContext c, AdminOperations ops, CancellationToken ct) => ops.AnswerAsync(c, AdminHttpRequests.Retry(null), ct));
         api.MapPost("/deliveries/{id}/retry", RetryAsync);
+        api.MapGet("/hosts", async (LiveHosts hosts, CancellationToken ct) => Results.Json(
+            (await hosts.ListAsync(ct)).Select(h => new AdminHostView(h.Id, h.Name, h.StartedAt, Math.Round(h.SinceSeen.TotalSeconds, 1), h.Singletons)), Json));
         return admin;
     }
 

@@ -1,3 +1,4 @@
+using Bot.Core.Hosts;
 using Bot.Host.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,14 +7,17 @@ using Microsoft.Extensions.Options;
 namespace Bot.Host.Sources.Feeds;
 
 /// <summary>
-/// Polls every feed of <c>Sources:Feeds</c>: one loop per feed, the first fetch once the store is ready, then
-/// one every <see cref="FeedOptions.Interval"/>. Nothing a feed does stops its loop or the host: a failed poll
-/// is logged and the next one comes at the next interval.
+/// Polls every feed of <c>Sources:Feeds</c>: one loop per feed, on the one host elected to poll it
+/// (<see cref="SingletonNames.Feed"/>), the first fetch once the store is ready and then one every
+/// <see cref="FeedOptions.Interval"/>. Each fetch is recorded in the store on its clock, so a host that takes a feed
+/// over waits for the rest of the interval instead of fetching at once: one fetch per interval, whatever the hosts.
+/// Nothing a feed does stops its loop or the host: a failed poll is logged and the next one comes at the next interval.
 /// </summary>
 public sealed class FeedPollWorker(
     FeedPollCycle cycle,
     FeedStateStore states,
     StoreReadiness readiness,
+    ILeaderElector elector,
     IOptions<SourcesOptions> options,
     TimeProvider timeProvider,
     ILogger<FeedPollWorker> logger) : BackgroundService
@@ -25,32 +29,45 @@ public sealed class FeedPollWorker(
         try
         {
             await readiness.WaitAsync(stoppingToken);
-            await Task.WhenAll(feeds.Select(feed => PollForeverAsync(feed, stoppingToken)));
+            await Task.WhenAll(feeds.Select(feed => elector.RunWhileLeaderAsync(
+                SingletonNames.Feed(feed.Origin.FeedName!),
+                (lease, term) => PollWhileElectedAsync(feed, lease, term),
+                e => FeedLog.PollFailed(logger, FeedAddress.ForLog(feed.Url), e),
+                timeProvider,
+                stoppingToken)));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
     }
 
-    private async Task PollForeverAsync(FeedOptions feed, CancellationToken stoppingToken)
+    private async Task PollWhileElectedAsync(FeedOptions feed, SingletonLease lease, CancellationToken term)
     {
         var address = FeedAddress.ForLog(feed.Url);
         FeedLog.Polling(logger, address, feed.Interval);
+        if (lease.SinceLastRun is { } since && since < feed.Interval)
+        {
+            await Task.Delay(feed.Interval - since, timeProvider, term);
+        }
+
+        // Read afresh each term: the previous holder moved the validators on.
         FeedState? state = null;
-        while (!stoppingToken.IsCancellationRequested)
+        while (!term.IsCancellationRequested)
         {
             try
             {
-                state ??= await states.LoadAsync(feed.Url, stoppingToken);
-                state = await cycle.PollAsync(feed, state, stoppingToken);
+                // Recorded before the fetch, so that a host dying during it does not make the next one fetch at once.
+                if (!await elector.MarkRunAsync(lease, term)) return;
+                state ??= await states.LoadAsync(feed.Url, term);
+                state = await cycle.PollAsync(feed, state, term);
             }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            catch (Exception e) when (e is not OperationCanceledException || !term.IsCancellationRequested)
             {
                 // The store, not the feed: logged with its cause, and the validators were not moved on.
                 FeedLog.PollFailed(logger, address, e);
             }
 
-            await Task.Delay(feed.Interval, timeProvider, stoppingToken);
+            await Task.Delay(feed.Interval, timeProvider, term);
         }
     }
 }

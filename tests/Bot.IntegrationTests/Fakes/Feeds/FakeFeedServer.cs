@@ -138,7 +138,8 @@ public sealed class FakeFeedServer : IAsyncDisposable
                 ifNoneMatch.Length > 0 ? ifNoneMatch : null,
                 context.Request.Headers.IfModifiedSince.ToString() is { Length: > 0 } since ? since : null,
                 context.Request.Headers.UserAgent.ToString(),
-                status));
+                status,
+                DateTimeOffset.UtcNow));
         }
     }
 

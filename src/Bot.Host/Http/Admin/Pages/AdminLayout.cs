@@ -22,6 +22,7 @@ public static class AdminLayout
         ("/admin/articles", "Articles"),
         ("/admin/subscribers", "Subscribers"),
         ("/admin/audit", "Audit log"),
+        ("/admin/hosts", "Hosts"),
     ];
 
     public static IResult Html(string page, int status = StatusCodes.Status200OK) =>

@@ -4,6 +4,7 @@ using Bot.Core.Articles;
 using Bot.Core.Audit;
 using Bot.Core.Channels;
 using Bot.Core.Delivery.Dispatch;
+using Bot.Core.Hosts;
 using Bot.Core.Subscriptions;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
@@ -75,6 +76,8 @@ public static class AdminPageEndpoints
             var search = SubscriberSearch.From(c.Request.Query);
             return Results.Stream(output => SubscriberCsvWriter.WriteAsync(output, search.RunAsync(store, c.RequestAborted), c.RequestAborted), "text/csv; charset=utf-8");
         });
+        pages.MapGet("/hosts", async (HttpContext c, LiveHosts hosts, IAntiforgery af, CancellationToken ct) =>
+            AdminLayout.Html(AdminLayout.Page("Hosts", "/admin/hosts", HostsPage.Render(await hosts.ListAsync(ct)), af.GetAndStoreTokens(c))));
         pages.MapGet("/audit", async (HttpContext c, IAuditLog log, AdminRedactor redactor, IAntiforgery af, CancellationToken ct) =>
         {
             long? before = long.TryParse(c.Request.Query["before"], out var b) ? b : null;
