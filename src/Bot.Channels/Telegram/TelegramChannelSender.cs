@@ -235,10 +235,12 @@ public sealed class TelegramChannelSender(
             return outcome;
         }
 
+        // Waiting for the budget is the pacer's normal answer, logged at debug where it is given.
+        if (outcome is SendOutcome.Paced) return outcome;
+
         var reason = outcome switch
         {
             SendOutcome.RetryLater r => r.Reason,
-            SendOutcome.Paced p => "paced until " + p.NotBefore.ToString("O", CultureInfo.InvariantCulture),
             SendOutcome.Rejected r => r.Reason,
             SendOutcome.Unavailable u => u.Reason,
             SendOutcome.TargetMoved m => $"moved to {m.NewAddress}",
