@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using Bot.Benchmarks.Engine;
 using Bot.Benchmarks.Inbox;
+using Bot.Benchmarks.Latency;
 using Bot.Benchmarks.TelegramRate;
 
 namespace Bot.Benchmarks;
@@ -12,6 +13,7 @@ public static class Program
         if (args is ["engine", .. var rest]) return await EngineHarness.RunAsync(rest);
         if (args is ["telegram", .. var options]) return await TelegramRateHarness.RunAsync(options);
         if (args is ["inbox", .. var inbox]) return await InboxLatencyHarness.RunAsync(inbox);
+        if (args is ["latency", .. var latency]) return await LatencyHarness.RunAsync(latency);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using Bot.Benchmarks.Hosting;
 using Bot.Host.Configuration;
 
 namespace Bot.Benchmarks.Inbox;
@@ -18,8 +17,6 @@ namespace Bot.Benchmarks.Inbox;
 /// </summary>
 public static class InboxLatencyHarness
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
-
     public static async Task<int> RunAsync(string[] args)
     {
         var (command, overrides) = ConfigurationArguments.Split(args);
@@ -27,18 +24,16 @@ public static class InboxLatencyHarness
         var interval = TimeSpan.FromMilliseconds(BenchArguments.Option(command, "--interval", 300));
         var warmup = BenchArguments.Option(command, "--warmup", 5);
         var inPlace = command.Contains("--write");
-        var bot = Path.GetFullPath(BenchArguments.OptionText(command, "--bot") ?? Path.Combine(AppContext.BaseDirectory, "bot.dll"));
+        var bot = BotUnderTest.Resolve(BenchArguments.OptionText(command, "--bot"));
 
         var work = Directory.CreateTempSubdirectory("bot-inbox-bench-");
         var inbox = Path.Combine(work.FullName, "data", "inbox");
         var staging = Directory.CreateDirectory(Path.Combine(work.FullName, "staging")).FullName;
-        var port = FreePort();
-        using var process = StartBot(bot, work.FullName, port, overrides);
         try
         {
-            await WaitForHealthAsync(port, process);
+            await using var host = await BotUnderTest.StartAsync(bot, work.FullName, overrides);
             var processed = Path.Combine(inbox, "processed");
-            await WaitAsync(() => Directory.Exists(processed), "the inbox's processed/ folder");
+            await BenchWait.UntilAsync(() => Directory.Exists(processed), "the inbox's processed/ folder");
             var arrivals = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
             using var watcher = new FileSystemWatcher(processed) { NotifyFilter = NotifyFilters.FileName };
             watcher.Created += (_, e) => arrivals.TryAdd(e.Name!, Stopwatch.GetTimestamp());
@@ -67,87 +62,20 @@ public static class InboxLatencyHarness
                 await Task.Delay(interval);
             }
 
-            await WaitAsync(() => sent.All(s => arrivals.ContainsKey(s.Name)), $"all {sent.Count} files in processed/");
-            var latencies = sent.Skip(warmup).Select(s => Stopwatch.GetElapsedTime(s.At, arrivals[s.Name]).TotalMilliseconds).Order().ToList();
+            await BenchWait.UntilAsync(() => sent.All(s => arrivals.ContainsKey(s.Name)), $"all {sent.Count} files in processed/");
+            var latencies = LatencySummary.Of(sent.Skip(warmup).Select(s => Stopwatch.GetElapsedTime(s.At, arrivals[s.Name]).TotalMilliseconds));
             Console.WriteLine($"bot                       {bot}");
             Console.WriteLine($"articles                  {articles} ({(inPlace ? "written in place" : "renamed in")}, {interval.TotalMilliseconds:N0} ms apart, {warmup} unmeasured first)");
-            Console.WriteLine($"inbox-to-processed p50    {Percentile(latencies, 0.50),8:N1} ms");
-            Console.WriteLine($"inbox-to-processed p90    {Percentile(latencies, 0.90),8:N1} ms");
-            Console.WriteLine($"inbox-to-processed p99    {Percentile(latencies, 0.99),8:N1} ms");
-            Console.WriteLine($"inbox-to-processed max    {latencies[^1],8:N1} ms");
+            Console.WriteLine($"inbox-to-processed p50    {latencies.P50,8:N1} ms");
+            Console.WriteLine($"inbox-to-processed p90    {latencies.P90,8:N1} ms");
+            Console.WriteLine($"inbox-to-processed p99    {latencies.P99,8:N1} ms");
+            Console.WriteLine($"inbox-to-processed max    {latencies.Max,8:N1} ms");
             Console.WriteLine($"load average              {BenchArguments.LoadAverage(),8}");
             return 0;
         }
         finally
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
             work.Delete(recursive: true);
         }
-    }
-
-    private static Process StartBot(string bot, string workingDirectory, int port, string[] overrides)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { bot, "run", $"--Http:Urls=http://127.0.0.1:{port}", "--Sources:Seed=" }.Concat(overrides))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null) Console.Error.WriteLine($"bot: {e.Data}");
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitForHealthAsync(int port, Process process)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        await WaitAsync(
-            () =>
-            {
-                if (process.HasExited) throw new InvalidOperationException($"bot run exited with {process.ExitCode}");
-                try
-                {
-                    return http.GetAsync($"http://127.0.0.1:{port}/healthz").GetAwaiter().GetResult().StatusCode == HttpStatusCode.OK;
-                }
-                catch (HttpRequestException)
-                {
-                    return false;
-                }
-            },
-            "/healthz");
-    }
-
-    private static async Task WaitAsync(Func<bool> condition, string what)
-    {
-        var until = Stopwatch.GetTimestamp() + (long)(Limit.TotalSeconds * Stopwatch.Frequency);
-        while (!condition())
-        {
-            if (Stopwatch.GetTimestamp() > until) throw new TimeoutException($"still waiting for {what} after {Limit.TotalSeconds:N0} s");
-            await Task.Delay(20);
-        }
-    }
-
-    private static double Percentile(IReadOnlyList<double> sorted, double p) =>
-        sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
