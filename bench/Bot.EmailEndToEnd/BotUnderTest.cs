@@ -20,6 +20,9 @@ internal sealed class BotUnderTest : IDisposable
 
     public string Inbox => Path.Combine(folder, "data", "inbox");
 
+    /// <summary>How long <c>bot subscribers import</c> took, from the start of the process to its end.</summary>
+    public TimeSpan ImportTime { get; private set; }
+
     /// <summary>The host's peak resident memory (VmHWM) in KiB, as last read.</summary>
     public long PeakKiB => Math.Max(peakKiB, ReadPeak());
 
@@ -53,7 +56,9 @@ internal sealed class BotUnderTest : IDisposable
 
         var csvPath = Path.Combine(folder, "subscribers.csv");
         await File.WriteAllTextAsync(csvPath, csv.ToString());
+        var clock = Stopwatch.StartNew();
         await Processes.RunAsync("dotnet", [bot.botDll, "subscribers", "import", csvPath], folder);
+        bot.ImportTime = clock.Elapsed;
         return bot;
     }
 

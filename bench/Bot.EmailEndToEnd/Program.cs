@@ -75,6 +75,7 @@ try
             + $"bot CPU {cpu.TotalMilliseconds / options.Subscribers:F3} ms/msg; ratio {rate / sourceRate:F2}");
     }
 
+    Console.WriteLine($"bot subscribers import: {bot.ImportTime.TotalSeconds:F1} s for {options.Subscribers} subscribers");
     Console.WriteLine($"smtp-source -d:  {sourceTime.TotalSeconds:F2} s, {sourceRate:F0} msg/s");
     Console.WriteLine($"bot peak memory (VmHWM): {peakKiB / 1024.0:F0} MiB");
     Console.WriteLine($"load average: before {loadBefore}; after {loadAfter}; {Environment.ProcessorCount} cores");

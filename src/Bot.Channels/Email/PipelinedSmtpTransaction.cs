@@ -1,7 +1,6 @@
 using System.Text;
 using MailKit.Net.Smtp;
 using MimeKit;
-using MimeKit.IO;
 
 namespace Bot.Channels.Email;
 
@@ -19,7 +18,6 @@ namespace Bot.Channels.Email;
 /// </remarks>
 internal sealed class PipelinedSmtpTransaction(Stream stream)
 {
-    private static readonly FormatOptions Format = CreateFormat();
     private static readonly byte[] EndOfData = ".\r\n"u8.ToArray();
 
     private readonly SmtpReplyReader replies = new(stream);
@@ -66,13 +64,7 @@ internal sealed class PipelinedSmtpTransaction(Stream stream)
     public ValueTask WriteContentAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         content.SetLength(0);
-        using (var filtered = new FilteredStream(content))
-        {
-            filtered.Add(new SmtpDataFilter(false));
-            message.WriteTo(Format, filtered);
-            filtered.Flush();
-        }
-
+        SmtpWireWriter.Write(message, content);
         content.Write(EndOfData);
         return stream.WriteAsync(content.GetBuffer().AsMemory(0, (int)content.Length), cancellationToken);
     }
@@ -102,15 +94,4 @@ internal sealed class PipelinedSmtpTransaction(Stream stream)
         mailbox is null
             ? new SmtpCommandException(error, (SmtpStatusCode)reply.Code, reply.Text)
             : new SmtpCommandException(error, (SmtpStatusCode)reply.Code, mailbox, reply.Text);
-
-    private static FormatOptions CreateFormat()
-    {
-        var format = FormatOptions.Default.Clone();
-        format.NewLineFormat = NewLineFormat.Dos;
-        format.EnsureNewLine = true;
-        format.HiddenHeaders.Add(HeaderId.Bcc);
-        format.HiddenHeaders.Add(HeaderId.ResentBcc);
-        format.HiddenHeaders.Add(HeaderId.ContentLength);
-        return format;
-    }
 }

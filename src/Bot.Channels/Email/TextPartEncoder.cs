@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text;
 using MimeKit;
 using MimeKit.Encodings;
-using MimeKit.IO;
 
 namespace Bot.Channels.Email;
 
@@ -56,16 +55,9 @@ internal sealed class TextPartEncoder(string subtype)
             }
 
             // The shared bytes are read in place, not copied: a message's content is the shared prefix chained to its own.
-            var content = new ChainedStream();
-            if (encoding == known.Encoding)
-            {
-                content.Add(new MemoryStream(known.EncodedPrefix, writable: false));
-                content.Add(new MemoryStream(Encode(encoding, bytes, known.EncodedSplit, length - known.EncodedSplit), writable: false));
-            }
-            else
-            {
-                content.Add(new MemoryStream(Encode(encoding, bytes, 0, length), writable: false));
-            }
+            Stream content = encoding == known.Encoding
+                ? new SharedPrefixContent(known.EncodedPrefix, Encode(encoding, bytes, known.EncodedSplit, length - known.EncodedSplit))
+                : new MemoryStream(Encode(encoding, bytes, 0, length), writable: false);
 
             var part = new TextPart(subtype);
             part.ContentType.CharsetEncoding = Encoding.UTF8;
@@ -90,7 +82,7 @@ internal sealed class TextPartEncoder(string subtype)
         var prefix = encoding is ContentEncoding.Base64 or ContentEncoding.QuotedPrintable
             ? Encode(encoding, text, 0, encodedSplit)
             : [];
-        return new Shared(text, lineSplit, lineScan, encoding, encodedSplit, prefix);
+        return new Shared(text, lineSplit, lineScan, encoding, encodedSplit, new EncodedPrefix(prefix));
     }
 
     /// <summary>The given input bytes encoded, the encoder flushed.</summary>
@@ -114,7 +106,7 @@ internal sealed class TextPartEncoder(string subtype)
     /// <param name="LineSplit">Where its shared whole lines end; <paramref name="LineScan"/> covers them.</param>
     /// <param name="Encoding">The reference message's transfer encoding, which <paramref name="EncodedPrefix"/> uses.</param>
     /// <param name="EncodedSplit">How many input bytes <paramref name="EncodedPrefix"/> encodes.</param>
-    private sealed record Shared(byte[] Text, int LineSplit, TextScan LineScan, ContentEncoding Encoding, int EncodedSplit, byte[] EncodedPrefix)
+    private sealed record Shared(byte[] Text, int LineSplit, TextScan LineScan, ContentEncoding Encoding, int EncodedSplit, EncodedPrefix EncodedPrefix)
     {
         /// <summary>How long a common prefix must be for everything cached here to hold for another message.</summary>
         public int Reach { get; } = Math.Max(LineSplit, EncodedSplit);

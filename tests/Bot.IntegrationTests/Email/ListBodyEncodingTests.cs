@@ -5,7 +5,9 @@ using Bot.Core.Articles;
 using Bot.Core.Channels;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
+using MailKit.Net.Smtp;
 using MimeKit.Cryptography;
+using MimeKit.IO;
 using Xunit;
 
 namespace Bot.IntegrationTests.Email;
@@ -13,7 +15,9 @@ namespace Bot.IntegrationTests.Email;
 /// <summary>
 /// The channel's MIME building, which encodes what a list's messages share once (<see cref="ListBodyEncoders"/>),
 /// against the straightforward path (MimeKit's BodyBuilder, every byte encoded per message): the same bytes on the
-/// wire and the same DKIM body hash, signature verified, for every subscriber of a list in turn.
+/// wire and the same DKIM body hash, signature verified, for every subscriber of a list in turn. The SMTP DATA the
+/// channel writes (<see cref="SmtpWireWriter"/>, shared bytes converted once) is what MimeKit's writer through MailKit's
+/// dot-stuffing filter makes of the straightforward message.
 /// </summary>
 public sealed class ListBodyEncodingTests : IDisposable
 {
@@ -32,7 +36,8 @@ public sealed class ListBodyEncodingTests : IDisposable
     public void Dispose() => File.Delete(keyPath);
 
     // Arabic goes out in base64, English with long lines in quoted-printable.
-    public static TheoryData<string> Articles => ["arabic", "plain-long-lines", "plain-short-lines"];
+    // Lines that open with a dot are doubled on the wire, in the shared part and in the subscriber's own.
+    public static TheoryData<string> Articles => ["arabic", "plain-long-lines", "plain-short-lines", "plain-dotted-lines"];
 
     [Theory]
     [MemberData(nameof(Articles))]
@@ -54,9 +59,11 @@ public sealed class ListBodyEncodingTests : IDisposable
             sharedParts += ((Multipart)optimized.Body!).OfType<TextPart>().Count(part => part.Content?.Stream is MimeKit.IO.ChainedStream);
 
             Assert.Equal(EmailMimeBuilder.Format(straightforward), EmailMimeBuilder.Format(optimized));
+            Assert.Equal(DataThroughMailKit(straightforward), Data(optimized));
 
             signer.Sign(optimized);
             signer.Sign(straightforward);
+            Assert.Equal(DataThroughMailKit(optimized), Data(optimized));
             var signature = optimized.Headers[optimized.Headers.IndexOf(HeaderId.DkimSignature)];
             Assert.Equal(BodyHash(straightforward), BodyHash(optimized));
             Assert.True(await verifier.VerifyAsync(Reload(optimized), signature));
@@ -74,16 +81,17 @@ public sealed class ListBodyEncodingTests : IDisposable
             return EmailTestMessages.Arabic(reader) with { UnsubscribeUrl = unsubscribe };
         }
 
-        var line = article == "plain-long-lines"
+        var line = article is "plain-long-lines" or "plain-dotted-lines"
             ? string.Concat(Enumerable.Repeat("The council met on Friday and agreed the budget for the coming year. ", 4))
             : "The council met on Friday.";
-        var paragraphs = string.Join("\n\n", Enumerable.Range(1, 30).Select(i => $"{i}. {line}"));
+        var paragraphs = string.Join("\n\n", Enumerable.Range(1, 30).Select(i => article == "plain-dotted-lines" ? $".{i} {line}\n.." : $"{i}. {line}"));
+        var footer = article == "plain-dotted-lines" ? $"\n.{reader}" : "";
         return new EmailMessage(
             reader,
             null,
             "Council agrees the budget",
             $"<!DOCTYPE html><html lang=\"en\"><body><h1>Council agrees the budget</h1><p>{paragraphs.Replace("\n\n", "</p>\n<p>")}</p>\n<p><a href=\"{unsubscribe}\">Unsubscribe</a></p></body></html>",
-            $"Council agrees the budget\n\n{paragraphs}\n\nUnsubscribe: {unsubscribe}\n",
+            $"Council agrees the budget\n\n{paragraphs}\n\nUnsubscribe: {unsubscribe}{footer}\n",
             "en",
             TextDirection.Ltr,
             unsubscribe);
@@ -93,6 +101,28 @@ public sealed class ListBodyEncodingTests : IDisposable
     {
         var value = (message.Headers[HeaderId.DkimSignature] ?? string.Empty).Replace(" ", string.Empty).Replace("\t", string.Empty).Replace("\r\n", string.Empty);
         return value.Split(';').Single(tag => tag.StartsWith("bh=", StringComparison.Ordinal));
+    }
+
+    /// <summary>The message as the channel writes it for SMTP DATA.</summary>
+    private static string Data(MimeMessage message)
+    {
+        using var output = new MemoryStream();
+        SmtpWireWriter.Write(message, output);
+        return Encoding.UTF8.GetString(output.ToArray());
+    }
+
+    /// <summary>The message as MailKit's client writes it for SMTP DATA: MimeKit's writer, dots doubled by MailKit's filter.</summary>
+    private static string DataThroughMailKit(MimeMessage message)
+    {
+        using var output = new MemoryStream();
+        using (var filtered = new FilteredStream(output))
+        {
+            filtered.Add(new SmtpDataFilter(false));
+            message.WriteTo(SmtpWireWriter.Format, filtered);
+            filtered.Flush();
+        }
+
+        return Encoding.UTF8.GetString(output.ToArray());
     }
 
     /// <summary>The message as a receiver parses it from the wire.</summary>

@@ -1,0 +1,107 @@
+using System.Buffers;
+using System.Text;
+using MimeKit;
+using MimeKit.IO;
+
+namespace Bot.Channels.Email;
+
+/// <summary>
+/// Writes a message as SMTP DATA (CRLF line ends, leading dots doubled), byte for byte what MimeKit's
+/// <c>WriteTo</c> through MailKit's <c>SmtpDataFilter</c> writes. The email channel's own shape (headers, then a
+/// multipart of encoded text parts) is written here: headers by MimeKit, boundaries directly, and each part's content
+/// converted in one pass, the part a list's messages share (<see cref="SharedPrefixContent"/>) copied as converted
+/// once. Writing every message's whole body through MimeKit's and MailKit's byte-at-a-time filters was the largest
+/// single cost of sending list mail. Any other shape goes through MimeKit's writer as before.
+/// </summary>
+internal static class SmtpWireWriter
+{
+    public static readonly FormatOptions Format = CreateFormat();
+
+    private static readonly byte[] NewLine = "\r\n"u8.ToArray();
+
+    /// <summary>Appends the message to <paramref name="output"/>, without the final dot.</summary>
+    public static void Write(MimeMessage message, MemoryStream output)
+    {
+        if (message.Body is Multipart { Preamble: null, Epilogue: null } multipart && multipart.All(Fits))
+        {
+            WriteMultipart(message, multipart, output);
+            return;
+        }
+
+        using var filtered = new FilteredStream(output);
+        filtered.Add(new MailKit.Net.Smtp.SmtpDataFilter(false));
+        message.WriteTo(Format, filtered);
+        filtered.Flush();
+    }
+
+    /// <summary>A part whose content MimeKit writes only with its line ends converted.</summary>
+    private static bool Fits(MimeEntity entity) =>
+        entity is MimePart { Content: { } content } part
+        && content.Stream is { CanSeek: true }
+        && (content.Encoding == part.ContentTransferEncoding
+            ? content.Encoding is not (ContentEncoding.Binary or ContentEncoding.UUEncode)
+            : content.Encoding == ContentEncoding.Default && part.ContentTransferEncoding is ContentEncoding.SevenBit or ContentEncoding.EightBit);
+
+    private static void WriteMultipart(MimeMessage message, Multipart multipart, MemoryStream output)
+    {
+        var previous = (byte)'\n';
+        using (var headers = new MemoryStream())
+        {
+            message.WriteTo(Format, headers, headersOnly: true);
+            SmtpWireText.Append(output, headers.GetBuffer().AsSpan(0, (int)headers.Length), ref previous);
+        }
+
+        var boundary = Encoding.ASCII.GetBytes("--" + multipart.Boundary + "\r\n");
+        using var partHeaders = new MemoryStream();
+        foreach (var part in multipart.Cast<MimePart>())
+        {
+            SmtpWireText.Append(output, boundary, ref previous);
+            partHeaders.SetLength(0);
+            part.Headers.WriteTo(Format, partHeaders);
+            SmtpWireText.Append(output, partHeaders.GetBuffer().AsSpan(0, (int)partHeaders.Length), ref previous);
+            WriteContent(part.Content!.Stream!, output, ref previous);
+            SmtpWireText.Append(output, NewLine, ref previous);
+        }
+
+        SmtpWireText.Append(output, Encoding.ASCII.GetBytes("--" + multipart.Boundary + "--\r\n"), ref previous);
+    }
+
+    private static void WriteContent(Stream content, MemoryStream output, ref byte previous)
+    {
+        if (content is SharedPrefixContent shared)
+        {
+            output.Write(shared.Prefix.Wire);
+            if (shared.Prefix.Encoded.Length > 0)
+            {
+                previous = shared.Prefix.Encoded[^1];
+            }
+
+            SmtpWireText.Append(output, shared.Own, ref previous);
+            return;
+        }
+
+        var length = (int)content.Length;
+        var bytes = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            content.Position = 0;
+            content.ReadExactly(bytes, 0, length);
+            SmtpWireText.Append(output, bytes.AsSpan(0, length), ref previous);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    private static FormatOptions CreateFormat()
+    {
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        format.EnsureNewLine = true;
+        format.HiddenHeaders.Add(HeaderId.Bcc);
+        format.HiddenHeaders.Add(HeaderId.ResentBcc);
+        format.HiddenHeaders.Add(HeaderId.ContentLength);
+        return format;
+    }
+}
