@@ -71,9 +71,9 @@ public static class InboxLatencyHarness
             var latencies = sent.Skip(warmup).Select(s => Stopwatch.GetElapsedTime(s.At, arrivals[s.Name]).TotalMilliseconds).Order().ToList();
             Console.WriteLine($"bot                       {bot}");
             Console.WriteLine($"articles                  {articles} ({(inPlace ? "written in place" : "renamed in")}, {interval.TotalMilliseconds:N0} ms apart, {warmup} unmeasured first)");
-            Console.WriteLine($"inbox-to-processed p50    {Percentile(latencies, 0.50),8:N1} ms");
-            Console.WriteLine($"inbox-to-processed p90    {Percentile(latencies, 0.90),8:N1} ms");
-            Console.WriteLine($"inbox-to-processed p99    {Percentile(latencies, 0.99),8:N1} ms");
+            Console.WriteLine($"inbox-to-processed p50    {BenchStatistics.Percentile(latencies, 0.50),8:N1} ms");
+            Console.WriteLine($"inbox-to-processed p90    {BenchStatistics.Percentile(latencies, 0.90),8:N1} ms");
+            Console.WriteLine($"inbox-to-processed p99    {BenchStatistics.Percentile(latencies, 0.99),8:N1} ms");
             Console.WriteLine($"inbox-to-processed max    {latencies[^1],8:N1} ms");
             Console.WriteLine($"load average              {BenchArguments.LoadAverage(),8}");
             return 0;
@@ -140,9 +140,6 @@ public static class InboxLatencyHarness
             await Task.Delay(20);
         }
     }
-
-    private static double Percentile(IReadOnlyList<double> sorted, double p) =>
-        sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     private static int FreePort()
     {
