@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Bot.Benchmarks.Cluster;
 using Bot.Benchmarks.Engine;
 using Bot.Benchmarks.Inbox;
 using Bot.Benchmarks.Latency;
@@ -14,6 +15,7 @@ public static class Program
         if (args is ["telegram", .. var options]) return await TelegramRateHarness.RunAsync(options);
         if (args is ["inbox", .. var inbox]) return await InboxLatencyHarness.RunAsync(inbox);
         if (args is ["latency", .. var latency]) return await LatencyHarness.RunAsync(latency);
+        if (args is ["cluster", .. var cluster]) return await ClusterHarness.RunAsync(cluster);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }
