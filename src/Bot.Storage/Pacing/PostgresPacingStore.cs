@@ -47,10 +47,10 @@ public sealed class PostgresPacingStore(IDbConnectionFactory factory) : IPacingS
         await connection.ExecuteAsync(new CommandDefinition(
             "SELECT budget FROM pacing_budgets WHERE budget = ANY(@Budgets) ORDER BY budget FOR UPDATE",
             new { Budgets = budgets }, transaction, cancellationToken: cancellationToken));
-        var rows = (await connection.QueryAsync<(string Budget, string Holder, int Share, bool Wanted, double Remaining)>(new CommandDefinition(
-            "SELECT budget, holder, share, wanted, EXTRACT(EPOCH FROM expires_at - now())::float8 FROM pacing_shares WHERE budget = ANY(@Budgets)",
+        var rows = (await connection.QueryAsync<(string Budget, string Holder, int Share, bool Wanted, double Remaining, int Demand)>(new CommandDefinition(
+            "SELECT budget, holder, share, wanted, EXTRACT(EPOCH FROM expires_at - now())::float8, demand FROM pacing_shares WHERE budget = ANY(@Budgets)",
             new { Budgets = budgets }, transaction, cancellationToken: cancellationToken)))
-            .ToLookup(r => r.Budget, r => new ShareRow(r.Holder, r.Share, r.Wanted, TimeSpan.FromSeconds(r.Remaining)), StringComparer.Ordinal);
+            .ToLookup(r => r.Budget, r => new ShareRow(r.Holder, r.Share, r.Wanted, TimeSpan.FromSeconds(r.Remaining), r.Demand), StringComparer.Ordinal);
 
         var grants = new List<ShareGrant>();
         var writes = new Writes();
@@ -61,10 +61,10 @@ public sealed class PostgresPacingStore(IDbConnectionFactory factory) : IPacingS
             var grant = BudgetShares.Decide(ask, request.Owner, budgetRows, request.Margin);
             grants.Add(grant);
             foreach (var spent in budgetRows.Where(r => BudgetShares.IsSpent(r, ask.Window, request.Margin))) writes.Delete(ask.Budget, spent.Holder);
-            if (grant.Share > 0 || ask.Wanted) writes.Upsert(ask.Budget, request.Owner, grant.Share, ask.Wanted, request.ShareLease);
+            if (grant.Share > 0 || ask.Wanted) writes.Upsert(ask.Budget, request.Owner, grant.Share, ask.Wanted, request.ShareLease, ask.Demand);
             else writes.Delete(ask.Budget, request.Owner);
             // Requests still in this host's window beyond its share keep counting for a window from now.
-            if (ask.Used > grant.Share) writes.Upsert(ask.Budget, givenBack, ask.Used - grant.Share, wanted: false, TimeSpan.Zero);
+            if (ask.Used > grant.Share) writes.Upsert(ask.Budget, givenBack, ask.Used - grant.Share, wanted: false, TimeSpan.Zero, demand: 0);
             else writes.Delete(ask.Budget, givenBack);
         }
 
@@ -145,11 +145,11 @@ public sealed class PostgresPacingStore(IDbConnectionFactory factory) : IPacingS
     /// <summary>The share rows one exchange writes, in two statements.</summary>
     private sealed class Writes
     {
-        private readonly List<(string Budget, string Holder, int Share, bool Wanted, long Micros)> _upserts = [];
+        private readonly List<(string Budget, string Holder, int Share, bool Wanted, long Micros, int Demand)> _upserts = [];
         private readonly List<(string Budget, string Holder)> _deletes = [];
 
-        public void Upsert(string budget, string holder, int share, bool wanted, TimeSpan lease) =>
-            _upserts.Add((budget, holder, share, wanted, lease.Ticks / TimeSpan.TicksPerMicrosecond));
+        public void Upsert(string budget, string holder, int share, bool wanted, TimeSpan lease, int demand) =>
+            _upserts.Add((budget, holder, share, wanted, lease.Ticks / TimeSpan.TicksPerMicrosecond, demand));
 
         public void Delete(string budget, string holder) => _deletes.Add((budget, holder));
 
@@ -167,9 +167,9 @@ public sealed class PostgresPacingStore(IDbConnectionFactory factory) : IPacingS
             if (_upserts.Count == 0) return;
             await connection.ExecuteAsync(new CommandDefinition(
                 """
-                INSERT INTO pacing_shares AS s (budget, holder, share, wanted, expires_at)
-                SELECT b, h, n, w, now() + m * interval '1 microsecond' FROM unnest(@Budgets, @Holders, @Shares, @Wanted, @Micros) AS v(b, h, n, w, m)
-                ON CONFLICT (budget, holder) DO UPDATE SET share = excluded.share, wanted = excluded.wanted, expires_at = excluded.expires_at
+                INSERT INTO pacing_shares AS s (budget, holder, share, wanted, expires_at, demand)
+                SELECT b, h, n, w, now() + m * interval '1 microsecond', d FROM unnest(@Budgets, @Holders, @Shares, @Wanted, @Micros, @Demands) AS v(b, h, n, w, m, d)
+                ON CONFLICT (budget, holder) DO UPDATE SET share = excluded.share, wanted = excluded.wanted, expires_at = excluded.expires_at, demand = excluded.demand
                 """,
                 new
                 {
@@ -178,6 +178,7 @@ public sealed class PostgresPacingStore(IDbConnectionFactory factory) : IPacingS
                     Shares = _upserts.Select(u => u.Share).ToArray(),
                     Wanted = _upserts.Select(u => u.Wanted).ToArray(),
                     Micros = _upserts.Select(u => u.Micros).ToArray(),
+                    Demands = _upserts.Select(u => u.Demand).ToArray(),
                 },
                 transaction, cancellationToken: cancellationToken));
         }

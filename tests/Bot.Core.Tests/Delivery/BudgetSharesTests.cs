@@ -34,6 +34,25 @@ public sealed class BudgetSharesTests
     }
 
     [Fact]
+    public void Decide_HostsWithFewAndManyChats_TheFewGetWhatTheyCanUseTheManyTheRest()
+    {
+        var few = BudgetShares.Decide(Ask() with { Demand = 4 }, "a", [Live("b", 0) with { Demand = 40 }, Live("c", 0) with { Demand = 12 }], Margin);
+        var many = BudgetShares.Decide(Ask() with { Demand = 40 }, "b", [Live("a", 0) with { Demand = 4 }, Live("c", 0) with { Demand = 12 }], Margin);
+        var some = BudgetShares.Decide(Ask() with { Demand = 12 }, "c", [Live("a", 0) with { Demand = 4 }, Live("b", 0) with { Demand = 40 }], Margin);
+
+        Assert.Equal((4, 14, 12), (few.Fair, many.Fair, some.Fair));
+    }
+
+    [Fact]
+    public void Decide_EveryDemandMet_TheRestSplitEvenly()
+    {
+        var a = BudgetShares.Decide(Ask() with { Demand = 2 }, "a", [Live("b", 0) with { Demand = 5 }], Margin);
+        var b = BudgetShares.Decide(Ask() with { Demand = 5 }, "b", [Live("a", 0) with { Demand = 2 }], Margin);
+
+        Assert.Equal((14, 16), (a.Fair, b.Fair));
+    }
+
+    [Fact]
     public void Decide_NewcomerWhileAnotherHoldsAll_GetsNothingYetButItsFairPart()
     {
         var grant = BudgetShares.Decide(Ask(), "b", [Live("a", 30)], Margin);

@@ -64,6 +64,20 @@ public sealed class SharedSendPacerTests
     }
 
     [Fact]
+    public void PrepareExchange_ChatsAskingWithinTheDemandWindow_AreTheDemand()
+    {
+        for (var i = 1; i <= 12; i++) _pacer.TryEnter(Tg, "-" + i, out _);
+        _clock.Advance(_pacer.Timings.DemandWindow / 2);
+        for (var i = 10; i <= 15; i++) _pacer.TryEnter(Tg, "-" + i, out _);
+        var fifteen = _pacer.PrepareExchange("a")!.Shares.Single().Demand;
+
+        _clock.Advance(_pacer.Timings.DemandWindow / 2 + TimeSpan.FromMilliseconds(1));
+        var six = _pacer.PrepareExchange("a")!.Shares.Single().Demand;
+
+        Assert.Equal((15, 6), (fifteen, six));
+    }
+
+    [Fact]
     public void Apply_FairPartBelowTheShare_UsesNoMoreThanItAtOnce()
     {
         _pacer.TryEnter(Tg, "-1", out _);
@@ -136,6 +150,42 @@ public sealed class SharedSendPacerTests
     }
 
     [Fact]
+    public void Prepare_JustAcquired_KeptForTheSendThatAskedForIt()
+    {
+        _pacer.TryEnter(Tg, "42", out var comeBack);
+        Exchange(30, 30, Held("42"));
+        _clock.Advance(comeBack - Start);
+
+        var request = _pacer.PrepareExchange("a")!;
+        var sent = Send("42");
+
+        Assert.Equal(TargetAction.Renew, Assert.Single(request.Targets).Action);
+        Assert.True(sent);
+    }
+
+    [Fact]
+    public void Prepare_SendWaitingForTheChatsWindow_KeepsTheTargetPastTargetIdle()
+    {
+        _pacer.TryEnter(Tg, "42", out _);
+        Exchange(30, 30, Held("42"));
+        Assert.True(Send("42"));
+        _clock.Advance(TimeSpan.FromMilliseconds(100));
+        Assert.Null(_pacer.TryEnter(Tg, "42", out var notBefore));
+
+        _clock.Advance(notBefore - _clock.GetUtcNow() - TimeSpan.FromMilliseconds(1));
+        var waiting = Exchange(30, 30, Held("42"));
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        var sent = Send("42");
+        _clock.Advance(_pacer.Timings.TargetIdle);
+        var afterwards = _pacer.PrepareExchange("a")!;
+
+        Assert.Equal(Start.AddSeconds(1), notBefore);
+        Assert.Equal(TargetAction.Renew, Assert.Single(waiting.Targets).Action);
+        Assert.True(sent);
+        Assert.Equal(TargetAction.Release, Assert.Single(afterwards.Targets).Action);
+    }
+
+    [Fact]
     public void Hold_PassedOnAtTheNextExchange_AndOtherHostsHoldsApply()
     {
         _pacer.TryEnter(Tg, "-1", out _);
@@ -169,7 +219,7 @@ public sealed class SharedSendPacerTests
 
         var last = _pacer.PrepareGiveBack("a")!;
 
-        Assert.Equal(new ShareAsk(Budget, 30, TimeSpan.FromSeconds(1), Wanted: false, Holding: 0, Used: 1), last.Shares.Single());
+        Assert.Equal(new ShareAsk(Budget, 30, TimeSpan.FromSeconds(1), Wanted: false, Holding: 0, Used: 1, Demand: 0), last.Shares.Single());
         Assert.Equal(TargetAction.Release, last.Targets.Single().Action);
     }
 }

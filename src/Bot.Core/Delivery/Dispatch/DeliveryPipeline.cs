@@ -34,7 +34,7 @@ public sealed partial class DeliveryPipeline(
 
     private readonly DeliverySignal _room = new();
     private readonly InFlightDeliveries _inFlight = new();
-    private int _waiting;
+    private readonly PacedWaits _waits = new(time);
 
     /// <summary>
     /// Signalled whenever something may have become due (deliveries planned, a destination resumed, a dead delivery
@@ -74,10 +74,12 @@ public sealed partial class DeliveryPipeline(
         {
             var recording = recorder.RunAsync(settled.Reader, owner.Name, options.BatchSize * 2, OnRecorded, recordingEnds.Token);
             var renewing = leaseKeeper.RunAsync(_inFlight, recordingEnds.Token);
+            var waiting = _waits.RunAsync(d => Ready(ready, d), stop);
             var workers = Enumerable.Range(0, options.Parallelism).Select(_ => WorkAsync(ready, settled.Writer, stop, sendsStop)).ToList();
             await ClaimLoopAsync(ready, stop);
 
             // Every send under way ends (or is cancelled at sendsStop) and its outcome is recorded before the leases go back.
+            await waiting;
             ready.Writer.TryComplete();
             await Task.WhenAll(workers);
             settled.Writer.TryComplete();
@@ -180,7 +182,8 @@ public sealed partial class DeliveryPipeline(
 
             if (result is AttemptResult.Finished { Outcome: SendOutcome.Paced paced } && KeepsInMemory(paced))
             {
-                WaitInMemory(ready, prepared with { Delivery = prepared.Delivery with { RemoteIds = paced.RemoteIds } }, paced.NotBefore, stop);
+                // Comes back to a worker when its budget has room; a sender is free for other work meanwhile.
+                _waits.Add(prepared with { Delivery = prepared.Delivery with { RemoteIds = paced.RemoteIds } }, paced.NotBefore);
                 continue;
             }
 
@@ -198,28 +201,12 @@ public sealed partial class DeliveryPipeline(
     }
 
     private bool KeepsInMemory(SendOutcome.Paced paced) =>
-        paced.NotBefore - time.GetUtcNow() <= options.MaxPacingWait && Volatile.Read(ref _waiting) < options.MaxInFlight / 2;
+        paced.NotBefore - time.GetUtcNow() <= options.MaxPacingWait && _waits.Count < options.MaxInFlight / 2;
 
-    // Comes back to a worker when its budget has room; a sender is free for other work meanwhile.
-    private void WaitInMemory(Channel<PreparedDelivery> ready, PreparedDelivery prepared, DateTimeOffset notBefore, CancellationToken stop)
+    // After the host stopped, a delivery that cannot be handed to a worker goes back with the leases released at the end.
+    private void Ready(Channel<PreparedDelivery> ready, PreparedDelivery prepared)
     {
-        Interlocked.Increment(ref _waiting);
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                var wait = notBefore - time.GetUtcNow();
-                if (wait > TimeSpan.Zero) await Task.Delay(wait, time, stop);
-            }
-            catch (OperationCanceledException)
-            {
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _waiting);
-                if (!ready.Writer.TryWrite(prepared)) _inFlight.Remove([prepared.Delivery.Id]);
-            }
-        }, CancellationToken.None);
+        if (!ready.Writer.TryWrite(prepared)) _inFlight.Remove([prepared.Delivery.Id]);
     }
 
     private SettledDelivery Settle(PreparedDelivery prepared, AttemptResult result)

@@ -18,7 +18,8 @@ public sealed record PacingRequest(
 /// still count (<paramref name="Used"/>, which may exceed what it holds after it gave part of a share back), and whether
 /// it has requests waiting for room.</summary>
 /// <param name="Budget">The budget's key: channel and index, <c>telegram#0</c>.</param>
-public sealed record ShareAsk(string Budget, int Limit, TimeSpan Window, bool Wanted, int Holding, int Used);
+/// <param name="Demand">How many targets this host had sends for in the last demand window: what it could use.</param>
+public sealed record ShareAsk(string Budget, int Limit, TimeSpan Window, bool Wanted, int Holding, int Used, int Demand = 1);
 
 /// <summary>A target this host wants to send to, keeps, or gives back with its recent requests (<see cref="TargetHistory"/>).</summary>
 public sealed record TargetAsk(string Channel, string Target, TargetAction Action, string History);

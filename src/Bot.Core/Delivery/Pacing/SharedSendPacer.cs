@@ -127,7 +127,8 @@ public sealed class SharedSendPacer(PacingOptions options, TimeProvider time, Sh
                 var used = share.Window.Count(now);
                 if (!wanted && holding == 0 && used == 0 && !share.Reported) continue;
                 if (givingUp) share.Granted = 0;
-                shares.Add(new ShareAsk(Key(channel, index), budget.Limit, budget.Window, wanted, holding, used));
+                var demand = wanted ? Math.Max(share.Demand(now - _timings.DemandWindow), used) : 0;
+                shares.Add(new ShareAsk(Key(channel, index), budget.Limit, budget.Window, wanted, holding, used, demand));
             }
 
             var targets = new List<TargetAsk>();
@@ -135,7 +136,7 @@ public sealed class SharedSendPacer(PacingOptions options, TimeProvider time, Sh
             {
                 if (budgets.Releasing || budgets.IsHeld(stamp))
                 {
-                    var idle = budgets.UnderWay == 0 && now - budgets.LastUsed >= _timings.TargetIdle;
+                    var idle = budgets.UnderWay == 0 && now - Max(budgets.LastUsed, budgets.KeepUntil) >= _timings.TargetIdle;
                     if (budgets.Releasing || idle || givingUp)
                     {
                         // Not used from now on: the store may hand it to another host before the answer is back.
@@ -183,6 +184,8 @@ public sealed class SharedSendPacer(PacingOptions options, TimeProvider time, Sh
                 budgets.Seed(BudgetsOf(ask.Channel), TargetHistory.Read(grant.History, BudgetsOf(ask.Channel).Count, grant.HistoryAge), now);
                 budgets.TrustedUntil = sent + Ticks(_timings.TargetTrust);
                 budgets.RetryAt = default;
+                // The send that asked for it comes back for it; given back before that, it would be asked for again.
+                budgets.KeepUntil = Max(budgets.KeepUntil, now);
                 break;
             case TargetAction.Acquire:
                 // Another host sends to it; it gives it back once idle.
@@ -210,7 +213,12 @@ public sealed class SharedSendPacer(PacingOptions options, TimeProvider time, Sh
             if (budget.Scope == RateScope.Channel)
             {
                 if (!_shares.TryGetValue((channel, i), out var share)) _shares[(channel, i)] = share = new Share(budget.Window);
-                if (entering) share.WantedAt = now;
+                if (entering)
+                {
+                    share.WantedAt = now;
+                    if (target is not null) share.Askers[target] = now;
+                }
+
                 var limit = share.Limit(stamp);
                 if (limit == 0)
                 {
@@ -242,6 +250,10 @@ public sealed class SharedSendPacer(PacingOptions options, TimeProvider time, Sh
 
             if (targetHeld) next = Max(next, targetBudgets.Windows[i]!.NextFree(now, budget.Limit));
         }
+
+        // A send told to come back later still wants the target: it stays here until then instead of going back to the
+        // store after TargetIdle and being asked for again, which would cost the send another exchange.
+        if (entering && targetHeld && targetBudgets is not null && next > now) targetBudgets.KeepUntil = Max(targetBudgets.KeepUntil, next);
 
         if (entering && next > now) ExchangeNeeded.Notify();
         return next;
@@ -287,10 +299,23 @@ public sealed class SharedSendPacer(PacingOptions options, TimeProvider time, Sh
 
         public DateTimeOffset WantedAt { get; set; } = DateTimeOffset.MinValue;
 
+        /// <summary>When each target last asked for room under this budget.</summary>
+        public Dictionary<string, DateTimeOffset> Askers { get; } = [];
+
         /// <summary>The store has rows of this host for the budget, which the next exchange must update.</summary>
         public bool Reported { get; set; }
 
         public int Limit(long now) => TrustedUntil > now ? Granted : 0;
+
+        /// <summary>How many targets asked since <paramref name="since"/>; forgets the others.</summary>
+        public int Demand(DateTimeOffset since)
+        {
+            foreach (var (target, at) in Askers)
+            {
+                if (at < since) Askers.Remove(target);
+            }
+            return Askers.Count;
+        }
     }
 
     /// <summary>One target's own budgets while this host holds, wants or has just given back the target.</summary>
@@ -306,6 +331,9 @@ public sealed class SharedSendPacer(PacingOptions options, TimeProvider time, Sh
         public DateTimeOffset WantedAt { get; set; } = DateTimeOffset.MinValue;
 
         public DateTimeOffset LastUsed { get; set; } = DateTimeOffset.MinValue;
+
+        /// <summary>When the last send told to wait for this target comes back: until then it is not idle.</summary>
+        public DateTimeOffset KeepUntil { get; set; } = DateTimeOffset.MinValue;
 
         public DateTimeOffset RetryAt { get; set; }
 
