@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Bot.Core.Channels;
 using Bot.IntegrationTests.Fakes.DiscordApi;
+using Bot.IntegrationTests.Support;
 using Xunit;
 
 namespace Bot.IntegrationTests.Discord;
@@ -376,7 +377,8 @@ public sealed class DiscordChannelSenderTests
     {
         await using var harness = await DiscordHarness.StartAsync(
             new FakeDiscordApiOptions { ResponseDelay = TimeSpan.FromSeconds(5) },
-            requestTimeout: TimeSpan.FromMilliseconds(300));
+            // Long enough for each request to reach the fake on a loaded machine, far short of its answer.
+            requestTimeout: TimeSpan.FromSeconds(1));
         var target = DiscordHarness.Target(News);
 
         var first = await harness.Sender.SendAsync(target, Announcement, [], CancellationToken.None);
@@ -389,6 +391,7 @@ public sealed class DiscordChannelSenderTests
         Assert.Null(retry.RetryAfter);
         Assert.Contains("timed out", retry.Reason, StringComparison.Ordinal);
         Assert.IsType<SendOutcome.RetryLater>(second);
+        await Eventually.HoldsAsync(() => harness.Api.Journal.Count >= 2, "both requests in the fake's journal");
         Assert.Single(harness.Api.Messages);
         Assert.Equal(2, harness.Api.Journal.Count);
     }
