@@ -4,9 +4,10 @@ using Bot.EmailEndToEnd;
 
 // End-to-end email benchmark: the real `bot run` with N subscribers imported into a fresh SQLite store announces the
 // reference article into Postfix's smtp-sink (behind stunnel4 with --tls); the clock runs from the article's rename
-// into the inbox to the sink's count of N messages. Then smtp-source sends the same count of the same size over the
-// same number of sessions into the same sink. Both rates come from one run on one machine, so their ratio means
-// something on a noisy box. With --later a second article is timed too, once the first is out (a warm process).
+// into the inbox to the sink's count of N messages. smtp-source sends the same count of the same size over the same
+// number of sessions into the same sink, once before the bot starts and once after it stops, and the bot is compared
+// with the mean of the two: both sides come from one run on one machine, and a load that rises or falls during the run
+// weighs on both, so their ratio means something on a noisy box. With --later a second article is timed too, once the first is out (a warm process).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 EndToEndOptions options;
 try
@@ -32,6 +33,7 @@ try
     using var bot = await BotUnderTest.PrepareAsync(
         folder, options.Bot, options.Subscribers, relay?.ServerPort ?? sink.Port, relay is null ? "None" : "SslOnConnect", certificates?.CaPath, options.Connections);
     var size = await bot.MessageSizeAsync(article);
+    var sourceBefore = await SourceAsync(sink, size, relay?.ClientPort ?? sink.Port);
     await bot.StartAsync();
     var loadBefore = File.ReadAllText("/proc/loadavg").Trim();
 
@@ -54,17 +56,9 @@ try
     var peakKiB = bot.PeakKiB;
     bot.Dispose();
 
-    var sourceBaseline = sink.Messages;
-    var sourceClock = Stopwatch.StartNew();
-    await Processes.RunAsync("smtp-source",
-    [
-        "-s", options.Connections.ToString(CultureInfo.InvariantCulture), "-m", options.Subscribers.ToString(CultureInfo.InvariantCulture),
-        "-l", size.ToString(CultureInfo.InvariantCulture), "-d", "-f", "news@qudspress.example", "-t", "reader@example.org",
-        $"127.0.0.1:{relay?.ClientPort ?? sink.Port}",
-    ]);
-    var sourceTime = await sink.WaitForAsync(sourceBaseline + options.Subscribers, sourceClock, limit);
+    var sourceAfter = await SourceAsync(sink, size, relay?.ClientPort ?? sink.Port);
     var loadAfter = File.ReadAllText("/proc/loadavg").Trim();
-    var sourceRate = options.Subscribers / sourceTime.TotalSeconds;
+    var sourceRate = (Rate(sourceBefore) + Rate(sourceAfter)) / 2;
 
     Console.WriteLine($"mode: {(options.Tls ? "TLS (stunnel4 in front of smtp-sink; bot SslOnConnect trusting the test CA)" : "plain SMTP")}, "
         + $"subscribers: {options.Subscribers}, connections: {options.Connections}, message size: {size} bytes");
@@ -76,7 +70,8 @@ try
     }
 
     Console.WriteLine($"bot subscribers import: {bot.ImportTime.TotalSeconds:F1} s for {options.Subscribers} subscribers");
-    Console.WriteLine($"smtp-source -d:  {sourceTime.TotalSeconds:F2} s, {sourceRate:F0} msg/s");
+    Console.WriteLine($"smtp-source -d:  before the bot {sourceBefore.TotalSeconds:F2} s, {Rate(sourceBefore):F0} msg/s; "
+        + $"after it {sourceAfter.TotalSeconds:F2} s, {Rate(sourceAfter):F0} msg/s; mean {sourceRate:F0} msg/s (the ratios' reference)");
     Console.WriteLine($"bot peak memory (VmHWM): {peakKiB / 1024.0:F0} MiB");
     Console.WriteLine($"load average: before {loadBefore}; after {loadAfter}; {Environment.ProcessorCount} cores");
     return 0;
@@ -84,4 +79,19 @@ try
 finally
 {
     Directory.Delete(folder, recursive: true);
+}
+
+double Rate(TimeSpan time) => options.Subscribers / time.TotalSeconds;
+
+async Task<TimeSpan> SourceAsync(SmtpSink sink, int size, int port)
+{
+    var baseline = sink.Messages;
+    var clock = Stopwatch.StartNew();
+    await Processes.RunAsync("smtp-source",
+    [
+        "-s", options.Connections.ToString(CultureInfo.InvariantCulture), "-m", options.Subscribers.ToString(CultureInfo.InvariantCulture),
+        "-l", size.ToString(CultureInfo.InvariantCulture), "-d", "-f", "news@qudspress.example", "-t", "reader@example.org",
+        $"127.0.0.1:{port}",
+    ]);
+    return await sink.WaitForAsync(baseline + options.Subscribers, clock, limit);
 }

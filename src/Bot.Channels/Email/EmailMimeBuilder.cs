@@ -14,6 +14,7 @@ public sealed class EmailMimeBuilder
 {
     private readonly MailboxAddress _from;
     private readonly TimeProvider _timeProvider;
+    private readonly MessageIds? _messageIds;
 
     /// <param name="from">The sender, e.g. <c>"Quds Desk &lt;news@example.org&gt;"</c>; its domain names the Message-IDs.</param>
     public EmailMimeBuilder(string from, TimeProvider timeProvider)
@@ -22,16 +23,17 @@ public sealed class EmailMimeBuilder
         ArgumentNullException.ThrowIfNull(timeProvider);
         _from = MailboxAddress.Parse(from);
         _timeProvider = timeProvider;
+        _messageIds = _from.Domain.Length > 0 ? new MessageIds(_from.Domain) : null;
     }
 
     /// <summary>Builds the message; <paramref name="messageId"/> (without angle brackets) is generated when not given.</summary>
     public MimeMessage Build(EmailMessage email, string? messageId = null) => Build(email, messageId, null);
 
     /// <summary>
-    /// Builds the message with bodies from <paramref name="bodies"/> when given: the same bytes, with the encoding
-    /// of what one list's messages share done once.
+    /// Builds the message with bodies and repeated headers from <paramref name="list"/> when given: the same bytes,
+    /// with the encoding of what one list's messages share done once.
     /// </summary>
-    internal MimeMessage Build(EmailMessage email, string? messageId, ListBodyEncoders? bodies)
+    internal MimeMessage Build(EmailMessage email, string? messageId, ListEncoders? list)
     {
         ArgumentNullException.ThrowIfNull(email);
         // Started from an empty header list: the default constructor fills in a Message-ID, Date and Subject (a
@@ -41,28 +43,49 @@ public sealed class EmailMimeBuilder
         // A fresh address per message: an InternetAddressList subscribes to its addresses' change events, so a
         // shared instance would keep every message ever built reachable (the email channel builds one per subscriber).
         message.From.Add(new MailboxAddress(_from.Name, _from.Address));
-        message.Date = _timeProvider.GetUtcNow();
-        message.Subject = email.Subject;
-        message.MessageId = messageId ?? MimeUtils.GenerateMessageId(_from.Domain);
+        if (list is null)
+        {
+            message.Date = _timeProvider.GetUtcNow();
+            message.Subject = email.Subject;
+        }
+        else
+        {
+            message.Headers.Add(list.Headers.Get("Date", DateUtils.FormatDate(_timeProvider.GetUtcNow())));
+            message.Headers.Add(list.Headers.Get("Subject", email.Subject));
+        }
+
+        message.MessageId = messageId ?? _messageIds?.Next() ?? MimeUtils.GenerateMessageId(_from.Domain);
         message.To.Add(new MailboxAddress(email.ToName ?? "", email.To));
-        message.Headers.Add(HeaderId.ContentLanguage, email.Language);
+        Add(message, list, "Content-Language", email.Language);
         if (!string.IsNullOrEmpty(email.UnsubscribeUrl))
         {
             message.Headers.Add("List-Unsubscribe", $"<{email.UnsubscribeUrl}>");
             if (email.UnsubscribeUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
             {
-                message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+                Add(message, list, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             }
         }
 
-        message.Body = bodies is null
+        message.Body = list is null
             ? new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody()
-            : new MultipartAlternative { bodies.Text.Create(email.TextBody), bodies.Html.Create(email.HtmlBody) };
+            : new MultipartAlternative { list.Text.Create(email.TextBody), list.Html.Create(email.HtmlBody) };
 
         // Encoded for 7-bit transport here, once: every relay accepts it, and a DKIM signature added later stays
         // valid because the SMTP client has nothing left to re-encode.
         message.Prepare(EncodingConstraint.SevenBit);
         return message;
+    }
+
+    private static void Add(MimeMessage message, ListEncoders? list, string field, string value)
+    {
+        if (list is null)
+        {
+            message.Headers.Add(field, value);
+        }
+        else
+        {
+            message.Headers.Add(list.Headers.Get(field, value));
+        }
     }
 
     /// <summary>The message exactly as it goes on the wire (CRLF line ends), for <c>bot preview</c> and the dry-run outbox.</summary>

@@ -8,20 +8,21 @@ namespace Bot.Channels.Email;
 /// <summary>
 /// The sender's MIME assembly: <see cref="EmailMimeBuilder"/> (shared with <c>bot preview</c> and the dry-run
 /// outbox, so what is previewed is what is sent) plus a <c>List-Id</c> naming the destination, which only the
-/// delivery target knows. Gmail's bulk-sender rules ask for List-Id on list mail. Bodies come from per-list
-/// <see cref="ListBodyEncoders"/>, which encode what a list's messages share once; the bytes stay the builder's.
+/// delivery target knows. Gmail's bulk-sender rules ask for List-Id on list mail. Bodies and repeated headers come
+/// from per-list <see cref="ListEncoders"/>, which encode what a list's messages share once; the bytes stay the builder's.
 /// </summary>
 public sealed class EmailMimeComposer(EmailMimeBuilder builder, MailboxAddress from) : IMimeComposer
 {
     private readonly string idDomain = from.Domain is { Length: > 0 } domain ? domain : "localhost";
-    private readonly ConcurrentDictionary<string, ListBodyEncoders> bodies = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, List> lists = new(StringComparer.Ordinal);
 
     public MimeMessage Compose(DeliveryTarget target, EmailMessage message)
     {
-        var mime = builder.Build(message, null, bodies.GetOrAdd(target.Destination, _ => new ListBodyEncoders()));
-        if (ListId(target.Destination) is { } listId)
+        var list = lists.GetOrAdd(target.Destination, destination => new List(new ListEncoders(), ListId(destination)));
+        var mime = builder.Build(message, null, list.Encoders);
+        if (list.Id is { } listId)
         {
-            mime.Headers.Add(HeaderId.ListId, listId);
+            mime.Headers.Add(list.Encoders.Headers.Get("List-Id", listId));
         }
 
         return mime;
@@ -46,4 +47,6 @@ public sealed class EmailMimeComposer(EmailMimeBuilder builder, MailboxAddress f
         var id = slug.ToString().Trim('-');
         return id.Length == 0 ? null : $"<{id}.{idDomain}>";
     }
+
+    private sealed record List(ListEncoders Encoders, string? Id);
 }

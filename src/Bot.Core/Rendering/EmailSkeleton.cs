@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using Fluid;
 using Bot.Core.Channels;
@@ -117,21 +116,36 @@ internal sealed class EmailSkeleton
         public string Fill(EmailRecipient recipient, TextEncoder encoder)
         {
             if (slots.Length == 0) return pieces[0];
-            var values = new string?[3];
-            var builder = new StringBuilder(pieces.Sum(p => p.Length) + slots.Length * 48);
-            for (var i = 0; i < slots.Length; i++)
+            var values = new string[3];
+            var length = 0;
+            foreach (var piece in pieces) length += piece.Length;
+            foreach (var slot in slots)
             {
-                builder.Append(pieces[i]);
-                var index = (int)slots[i];
-                builder.Append(values[index] ??= encoder.Encode(slots[i] switch
+                var index = (int)slot;
+                values[index] ??= encoder.Encode(slot switch
                 {
                     Slot.Email => recipient.Email,
                     Slot.Name => recipient.Name ?? "",
                     _ => recipient.UnsubscribeUrl ?? "",
-                }));
+                });
+                length += values[index].Length;
             }
-            builder.Append(pieces[^1]);
-            return builder.ToString();
+
+            // Made in place at its exact length: a builder's buffer and then its copy doubled what a message allocated.
+            return string.Create(length, (pieces, slots, values), static (span, state) =>
+            {
+                var (pieces, slots, values) = state;
+                var at = 0;
+                for (var i = 0; i < slots.Length; i++)
+                {
+                    pieces[i].CopyTo(span[at..]);
+                    at += pieces[i].Length;
+                    var value = values[(int)slots[i]];
+                    value.CopyTo(span[at..]);
+                    at += value.Length;
+                }
+                pieces[^1].CopyTo(span[at..]);
+            });
         }
     }
 }

@@ -13,7 +13,7 @@ using Xunit;
 namespace Bot.IntegrationTests.Email;
 
 /// <summary>
-/// The channel's MIME building, which encodes what a list's messages share once (<see cref="ListBodyEncoders"/>),
+/// The channel's MIME building, which encodes what a list's messages share once (<see cref="ListEncoders"/>),
 /// against the straightforward path (MimeKit's BodyBuilder, every byte encoded per message): the same bytes on the
 /// wire and the same DKIM body hash, signature verified, for every subscriber of a list in turn. The SMTP DATA the
 /// channel writes (<see cref="SmtpWireWriter"/>, shared bytes converted once) is what MimeKit's writer through MailKit's
@@ -44,7 +44,7 @@ public sealed class ListBodyEncodingTests : IDisposable
     public async Task Build_EverySubscriberOfAList_SameBytesAndDkimAsTheStraightforwardPath(string article)
     {
         var builder = new EmailMimeBuilder(EmailSenderFactory.From, new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 10, 0, 0, TimeSpan.Zero)));
-        var encoders = new ListBodyEncoders();
+        var encoders = new ListEncoders();
         var signer = new DkimMessageSigner(new DkimOptions { PrivateKeyPath = keyPath, Domain = "qudspress.example", Selector = "bot2026" });
         var verifier = new DkimVerifier(new InMemoryDkimKeyLocator("qudspress.example", "bot2026", publicKey));
         var sharedParts = 0;

@@ -42,7 +42,7 @@ public sealed class SqliteStoreTests : StoreContractTests
     }
 
     [SkippableFact]
-    public async Task Open_MigratedFile_WalBusyTimeoutAndForeignKeys()
+    public async Task Open_MigratedFile_WalBusyTimeoutForeignKeysAndSmallInMemoryCaches()
     {
         var services = await OpenMigratedStoreAsync();
 
@@ -51,10 +51,14 @@ public sealed class SqliteStoreTests : StoreContractTests
         var journalMode = await fresh.ExecuteScalarAsync<string>("PRAGMA journal_mode");
         var busyTimeout = await SingleAsync<long>(services, "PRAGMA busy_timeout");
         var foreignKeys = await SingleAsync<long>(services, "PRAGMA foreign_keys");
+        var tempStore = await SingleAsync<long>(services, "PRAGMA temp_store");
+        var cacheSize = await SingleAsync<long>(services, "PRAGMA cache_size");
 
         Assert.Equal("wal", journalMode);
         Assert.Equal((long)Bot.Storage.Sqlite.SqliteConnectionFactory.BusyTimeout.TotalMilliseconds, busyTimeout);
         Assert.Equal(1L, foreignKeys);
+        Assert.Equal(2L, tempStore); // MEMORY
+        Assert.Equal(-512L, cacheSize); // KiB, against SQLite's default of -2000
     }
 
     [SkippableFact]
