@@ -20,7 +20,8 @@ RUN mkdir -p /app/data && chown -R app:app /app/data
 USER app
 VOLUME /app/data
 ENV Http__Urls=http://0.0.0.0:8080 \
-    DOTNET_gcServer=0
+    DOTNET_gcServer=0 \
+    MALLOC_ARENA_MAX=2
 EXPOSE 8080
 ENTRYPOINT ["dotnet", "bot.dll"]
 CMD ["run"]
