@@ -109,7 +109,7 @@ public sealed class PipelinedSmtpSendTests : IDisposable
     {
         using var listener = ScriptedSmtpSession.Listen();
         var options = SmtpTlsTests.Options(Port(listener), security, tls == ScriptedTls.None ? null : authority.RootPemPath);
-        options.Smtp.Timeout = TimeSpan.FromMilliseconds(500);
+        options.Smtp.Timeout = TimeSpan.FromSeconds(2);
         await using var sender = EmailSenderFactory.Create(options);
 
         var sending = sender.SendAsync(EmailTestMessages.Target("reader1@example.org"), EmailTestMessages.Arabic("reader1@example.org"), [], CancellationToken.None);
