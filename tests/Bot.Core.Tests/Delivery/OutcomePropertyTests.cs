@@ -112,7 +112,11 @@ public sealed class OutcomePropertyTests
                 {
                     sender.Then(call =>
                     {
-                        calls.Add((call.Target.Destination, h.Clock.GetUtcNow(), answer, retryAfter));
+                        // The three destinations' sends run side by side: a List<T> added to from two threads can lose an entry.
+                        lock (calls)
+                        {
+                            calls.Add((call.Target.Destination, h.Clock.GetUtcNow(), answer, retryAfter));
+                        }
                         return Outcome(answer, retryAfter, h.Clock.GetUtcNow(), call.Ids);
                     });
                 }
