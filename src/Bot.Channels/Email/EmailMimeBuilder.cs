@@ -43,17 +43,8 @@ public sealed class EmailMimeBuilder
         // A fresh address per message: an InternetAddressList subscribes to its addresses' change events, so a
         // shared instance would keep every message ever built reachable (the email channel builds one per subscriber).
         message.From.Add(new MailboxAddress(_from.Name, _from.Address));
-        if (list is null)
-        {
-            message.Date = _timeProvider.GetUtcNow();
-            message.Subject = email.Subject;
-        }
-        else
-        {
-            message.Headers.Add(list.Headers.Get("Date", DateUtils.FormatDate(_timeProvider.GetUtcNow())));
-            message.Headers.Add(list.Headers.Get("Subject", email.Subject));
-        }
-
+        Add(message, list, "Date", DateUtils.FormatDate(_timeProvider.GetUtcNow()));
+        Add(message, list, "Subject", email.Subject);
         message.MessageId = messageId ?? _messageIds?.Next() ?? MimeUtils.GenerateMessageId(_from.Domain);
         message.To.Add(new MailboxAddress(email.ToName ?? "", email.To));
         Add(message, list, "Content-Language", email.Language);
@@ -76,17 +67,8 @@ public sealed class EmailMimeBuilder
         return message;
     }
 
-    private static void Add(MimeMessage message, ListEncoders? list, string field, string value)
-    {
-        if (list is null)
-        {
-            message.Headers.Add(field, value);
-        }
-        else
-        {
-            message.Headers.Add(list.Headers.Get(field, value));
-        }
-    }
+    private static void Add(MimeMessage message, ListEncoders? list, string field, string value) =>
+        message.Headers.Add(list is null ? new Header(field, value) : list.Headers.Get(field, value));
 
     /// <summary>The message exactly as it goes on the wire (CRLF line ends), for <c>bot preview</c> and the dry-run outbox.</summary>
     public static string Format(MimeMessage message)
