@@ -21,6 +21,7 @@ USER app
 VOLUME /app/data
 ENV Http__Urls=http://0.0.0.0:8080 \
     DOTNET_gcServer=0 \
+    DOTNET_GCgen0size=0x400000 \
     MALLOC_ARENA_MAX=2
 EXPOSE 8080
 ENTRYPOINT ["dotnet", "bot.dll"]
