@@ -30,7 +30,8 @@ public static class BotWebHost
             ApplicationName = "bot",
         });
         builder.Configuration.AddConfiguration(configuration);
-        builder.WebHost.UseKestrel().UseUrls(string.Join(';', [.. ConfigurationRules.HttpUrls(configuration), .. MetricsAccess.UrlsOf(configuration)]));
+        // Kestrel without its QUIC transport, which UseKestrel() adds and which no endpoint here uses (HTTP/1.1 and HTTP/2).
+        builder.WebHost.UseKestrelCore().UseKestrelHttpsConfiguration().UseUrls(string.Join(';', [.. ConfigurationRules.HttpUrls(configuration), .. MetricsAccess.UrlsOf(configuration)]));
         builder.Services.AddRouting();
         builder.Services.AddTrustedForwardedHeaders(configuration);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);

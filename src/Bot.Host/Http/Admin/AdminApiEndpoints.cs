@@ -27,7 +27,7 @@ public static class AdminApiEndpoints
 
     public static RouteGroupBuilder MapAdminApi(this RouteGroupBuilder admin)
     {
-        var api = admin.MapGroup("/api").AddEndpointFilter<AdminBearerFilter>();
+        var api = admin.MapGroup("/api").AddFilter<AdminBearerFilter>();
         api.MapGet("/status", (HttpContext c, AdminOperations ops, CancellationToken ct) => ops.AnswerAsync(c, AdminHttpRequests.Status(), ct));
         api.MapGet("/destinations", (HttpContext c, AdminOperations ops, CancellationToken ct) => ops.AnswerAsync(c, AdminHttpRequests.Destinations(), ct));
         api.MapPost("/destinations/{name}/pause", (string name, HttpContext c, AdminOperations ops, CancellationToken ct) => ops.AnswerAsync(c, AdminHttpRequests.SetPaused(name, true), ct));

@@ -25,7 +25,7 @@ public static partial class ArticleApiEndpoints
 
         var api = endpoints.MapGroup("/api/articles")
             .RequireRateLimiting(ArticleApiServiceCollectionExtensions.RateLimitPolicy)
-            .AddEndpointFilter<ApiKeyFilter>();
+            .AddFilter<ApiKeyFilter>();
         api.MapPost("", PostAsync);
         api.MapGet("/{id}", GetAsync);
         api.MapPost("/{id}/retract", RetractAsync);

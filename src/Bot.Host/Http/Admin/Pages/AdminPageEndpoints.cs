@@ -33,7 +33,7 @@ public static class AdminPageEndpoints
         admin.MapPost("/login", LoginAsync).RequireRateLimiting(AdminHttpServiceCollectionExtensions.RateLimitPolicy);
         admin.MapPost("/logout", LogoutAsync);
 
-        var pages = admin.MapGroup("").AddEndpointFilter<AdminSessionFilter>().RequireRateLimiting(AdminHttpServiceCollectionExtensions.RateLimitPolicy);
+        var pages = admin.MapGroup("").AddFilter<AdminSessionFilter>().RequireRateLimiting(AdminHttpServiceCollectionExtensions.RateLimitPolicy);
         pages.MapGet("", async (HttpContext c, DashboardReader reader, AdminRedactor redactor, IAntiforgery af, CancellationToken ct) =>
         {
             var model = await reader.OverviewAsync(ct);
