@@ -72,7 +72,7 @@ try
     Console.WriteLine($"bot subscribers import: {bot.ImportTime.TotalSeconds:F1} s for {options.Subscribers} subscribers");
     Console.WriteLine($"smtp-source -d:  before the bot {sourceBefore.TotalSeconds:F2} s, {Rate(sourceBefore):F0} msg/s; "
         + $"after it {sourceAfter.TotalSeconds:F2} s, {Rate(sourceAfter):F0} msg/s; mean {sourceRate:F0} msg/s (the ratios' reference)");
-    Console.WriteLine($"bot peak memory (VmHWM): {peakKiB / 1024.0:F0} MiB");
+    Console.WriteLine($"bot peak memory (VmHWM): {peakKiB / 1024.0:F1} MiB ({peakKiB * 1024 / 1e6:F1} MB)");
     Console.WriteLine($"load average: before {loadBefore}; after {loadAfter}; {Environment.ProcessorCount} cores");
     return 0;
 }
