@@ -15,6 +15,25 @@ internal sealed class ChunkedContent : HttpContent
         Headers.ContentType = new MediaTypeHeaderValue(contentType) { CharSet = "utf-8" };
     }
 
+    /// <summary>
+    /// Posts a chunked body that the server refuses part-way. The server answers 413 and closes while the client is
+    /// still writing, and whether the client reads that answer or first fails its last write (broken pipe) is a race
+    /// on the socket, so a request whose write failed is sent again, a few times at most.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostRefusedAsync(HttpClient client, string path, string body, string contentType)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await client.PostAsync(path, new ChunkedContent(body, contentType));
+            }
+            catch (HttpRequestException e) when (e.InnerException is IOException && attempt < 5)
+            {
+            }
+        }
+    }
+
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
     {
         try

@@ -275,7 +275,7 @@ public sealed class SubscriptionEndpointsTests : IAsyncLifetime
             ? $$"""{"email":"a@example.org","list":"sport","name":"{{padding}}"}"""
             : $"email=a%40example.org&list=sport&name={padding}";
 
-        var response = await app.Client.PostAsync("/subscribe", new ChunkedContent(body, contentType));
+        var response = await ChunkedContent.PostRefusedAsync(app.Client, "/subscribe", body, contentType);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Null(await Store.GetAsync("sport", "a@example.org", CancellationToken.None));
@@ -296,7 +296,7 @@ public sealed class SubscriptionEndpointsTests : IAsyncLifetime
         await SubscribeFormAsync("a@example.org", "sport");
         var token = SubscriptionHttpApp.TokenIn(Assert.Single(await app.MailAsync(1)).Message.TextBody);
 
-        var response = await app.Client.PostAsync("/confirm", new ChunkedContent($"token={token}&x={new string('x', 64 * 1024)}", "application/x-www-form-urlencoded"));
+        var response = await ChunkedContent.PostRefusedAsync(app.Client, "/confirm", $"token={token}&x={new string('x', 64 * 1024)}", "application/x-www-form-urlencoded");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal(SubscriberStatus.Pending, (await Store.GetAsync("sport", "a@example.org", CancellationToken.None))!.Status);
