@@ -35,7 +35,9 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixt
         await page.GotoAsync("/admin/login");
         await page.GetByLabel("Admin key").FillAsync(DashboardHost.Key);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
+        // Signed in once the overview is the address; every caller goes to another page next, so its load is not awaited
+        // (a CI run timed out waiting for the load event of a page whose network had gone idle).
+        await page.WaitForURLAsync("**/admin", new() { WaitUntil = WaitUntilState.Commit });
     }
 
     private static Task<string> TextAsync(IPage page, string liveId) =>
