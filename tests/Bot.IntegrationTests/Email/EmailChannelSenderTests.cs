@@ -70,7 +70,8 @@ public sealed class EmailChannelSenderTests
     {
         await using var server = await FakeSmtpServer.StartAsync();
         server.Refuse("reader2@example.net", 550, "5.1.1 <reader2@example.net>: Recipient address rejected: User unknown");
-        await using var sender = EmailSenderFactory.Create(server);
+        // One connection: a pool of two may open its second while the first is still resetting after the 550.
+        await using var sender = EmailSenderFactory.Create(server, poolSize: 1);
 
         var outcomes = new Dictionary<string, SendOutcome>();
         foreach (var address in ThreeSubscribers)
