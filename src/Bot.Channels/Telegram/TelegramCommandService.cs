@@ -24,9 +24,6 @@ public sealed class TelegramCommandService(
     TelegramUpdateOffsetStore? offsets = null,
     TelegramSubscriberCommands? subscribers = null)
 {
-    private const int ReplyAttempts = 3;
-    private static readonly TimeSpan MaxReplyWait = TimeSpan.FromSeconds(30);
-
     public const string Refusal = AdminReplyText.Refusal;
 
     private readonly ILogger logger = loggerFactory.CreateLogger<TelegramCommandService>();
@@ -106,14 +103,6 @@ public sealed class TelegramCommandService(
 
         var chat = command.ChatId.ToString(CultureInfo.InvariantCulture);
         var outcome = await replies.SendAsync(chat, "admin-reply", reply, cancellationToken);
-        // A reply Telegram held back (429 with retry_after) and of which nothing went out is sent again after the
-        // wait it asked for, so a command typed just after another, or while the bot was down, still gets its answer.
-        for (var attempt = 1; attempt < ReplyAttempts && outcome is SendOutcome.RetryLater { RemoteIds.Count: 0 } later; attempt++)
-        {
-            await Task.Delay(later.RetryAfter is { } wait && wait < MaxReplyWait ? wait : MaxReplyWait, cancellationToken);
-            outcome = await replies.SendAsync(chat, "admin-reply", reply, cancellationToken);
-        }
-
         if (outcome is not SendOutcome.Sent)
         {
             TelegramLog.ReplyFailed(logger, command.Name, chat, outcome.GetType().Name);

@@ -158,4 +158,35 @@ public sealed class TelegramAdminCommandsTests : IAsyncLifetime
         var audit = Assert.Single(await deliveries.Audit.ListAsync(10, null, CancellationToken.None));
         Assert.Equal(("telegram:42", "telegram-command", "chat:42"), (audit.Actor, audit.Action, audit.Origin));
     }
+
+    [Fact]
+    public async Task CommandService_ReplyHeldBackWith429_SentAgainAfterRetryAfter()
+    {
+        await using var harness = await TelegramHarness.StartAsync();
+        var options = Microsoft.Extensions.Options.Options.Create(new TelegramOptions
+        {
+            BotToken = harness.Api.Token,
+            ApiBaseUrl = harness.Api.BaseUrl,
+            PollTimeout = TimeSpan.FromSeconds(1),
+            Admins = [42],
+        });
+        var service = new TelegramCommandService(options, commands, new TelegramDirectMessages(harness.Sender, null, clock), clock, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        using var stop = new CancellationTokenSource();
+        harness.Api.FailChat("42", new FakeTelegramFailure(429, "Too Many Requests: retry after 5", RetryAfter: 5), times: 1);
+        harness.Api.InjectMessage(42, 42, "/status");
+
+        var running = service.RunAsync(stop.Token);
+        await harness.WaitForRequestsAsync("42", 1);
+        Assert.Empty(harness.Api.VisibleMessages("42"));
+        await Eventually.HoldsAsync(() =>
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            return harness.Api.RequestsTo("42").Count >= 2;
+        }, "the held-back reply is sent again");
+        await stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Equal(2, harness.Api.RequestsTo("42").Count);
+        Assert.Single(harness.Api.VisibleMessages("42"));
+    }
 }
