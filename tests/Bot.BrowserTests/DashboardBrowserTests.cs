@@ -35,9 +35,10 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium) : IClassFixt
         await page.GotoAsync("/admin/login");
         await page.GetByLabel("Admin key").FillAsync(DashboardHost.Key);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        // Signed in once the overview is the address; every caller goes to another page next, so its load is not awaited
-        // (a CI run timed out waiting for the load event of a page whose network had gone idle).
-        await page.WaitForURLAsync("**/admin", new() { WaitUntil = WaitUntilState.Commit });
+        // Signed in once a page with "Sign out" is shown, and it is the overview. Waiting for the address instead also
+        // waited for its load event, which two CI runs missed after the page's network had gone idle.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
+        Assert.Equal("/admin", new Uri(page.Url).AbsolutePath);
     }
 
     private static Task<string> TextAsync(IPage page, string liveId) =>

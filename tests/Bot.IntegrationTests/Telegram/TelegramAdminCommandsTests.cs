@@ -131,14 +131,7 @@ public sealed class TelegramAdminCommandsTests : IAsyncLifetime
     public async Task CommandService_AdminAndStranger_AdminAnsweredStrangerRefusedMenuPublished()
     {
         await using var harness = await TelegramHarness.StartAsync();
-        var options = Microsoft.Extensions.Options.Options.Create(new TelegramOptions
-        {
-            BotToken = harness.Api.Token,
-            ApiBaseUrl = harness.Api.BaseUrl,
-            PollTimeout = TimeSpan.FromSeconds(1),
-            Admins = [42],
-        });
-        var service = new TelegramCommandService(options, commands, new TelegramDirectMessages(harness.Sender, null, clock), clock, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        var service = CommandService(harness);
         using var stop = new CancellationTokenSource();
         harness.Api.InjectMessage(42, 42, "/pause@" + harness.Api.Options.BotUsername + " gaza-desk");
         harness.Api.InjectMessage(77, 77, "/pause gaza-desk");
@@ -163,14 +156,7 @@ public sealed class TelegramAdminCommandsTests : IAsyncLifetime
     public async Task CommandService_ReplyHeldBackWith429_SentAgainAfterRetryAfter()
     {
         await using var harness = await TelegramHarness.StartAsync();
-        var options = Microsoft.Extensions.Options.Options.Create(new TelegramOptions
-        {
-            BotToken = harness.Api.Token,
-            ApiBaseUrl = harness.Api.BaseUrl,
-            PollTimeout = TimeSpan.FromSeconds(1),
-            Admins = [42],
-        });
-        var service = new TelegramCommandService(options, commands, new TelegramDirectMessages(harness.Sender, null, clock), clock, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        var service = CommandService(harness);
         using var stop = new CancellationTokenSource();
         harness.Api.FailChat("42", new FakeTelegramFailure(429, "Too Many Requests: retry after 5", RetryAfter: 5), times: 1);
         harness.Api.InjectMessage(42, 42, "/status");
@@ -189,4 +175,18 @@ public sealed class TelegramAdminCommandsTests : IAsyncLifetime
         Assert.Equal(2, harness.Api.RequestsTo("42").Count);
         Assert.Single(harness.Api.VisibleMessages("42"));
     }
+
+    /// <summary>The command service polling <paramref name="harness"/>'s fake, admin 42, on the test clock.</summary>
+    private TelegramCommandService CommandService(TelegramHarness harness) => new(
+        Microsoft.Extensions.Options.Options.Create(new TelegramOptions
+        {
+            BotToken = harness.Api.Token,
+            ApiBaseUrl = harness.Api.BaseUrl,
+            PollTimeout = TimeSpan.FromSeconds(1),
+            Admins = [42],
+        }),
+        commands,
+        new TelegramDirectMessages(harness.Sender, null, clock),
+        clock,
+        Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
 }
