@@ -3,6 +3,8 @@ namespace Bot.Core.Delivery;
 /// <summary>A delivery this host holds under a lease until <see cref="LeaseUntil"/>.</summary>
 /// <param name="Attempts">Attempts started so far, this one included.</param>
 /// <param name="RemoteIds">Parts an earlier, interrupted attempt already delivered.</param>
+/// <param name="RemoteIdsVersion">The article version every one of <paramref name="RemoteIds"/> shows; null when not
+/// known to be one version (an edit that stopped half-way leaves some parts edited and some not).</param>
 /// <param name="Generation">0 for the planned announcement thread, 1, 2, … for <c>/publish</c> copies.</param>
 /// <param name="LastSent">What the delivery's thread (article × destination × recipient × generation) last put on
 /// the platform; null when nothing went out yet.</param>
@@ -17,4 +19,5 @@ public sealed record ClaimedDelivery(
     IReadOnlyList<string> RemoteIds,
     DateTimeOffset LeaseUntil,
     int Generation = 0,
-    SentThread? LastSent = null);
+    SentThread? LastSent = null,
+    int? RemoteIdsVersion = null);

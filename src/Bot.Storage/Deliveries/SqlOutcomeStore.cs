@@ -47,13 +47,17 @@ public sealed class SqlOutcomeStore(IDbConnectionFactory factory) : IOutcomeStor
             case DeliveryStatus.Queued or DeliveryStatus.Failed:
                 foreach (var o in chunk)
                 {
-                    rows.Add(o.Id, RemoteIdsJson.Write(o.RemoteIds), o.Error ?? "", clock.Value(o.NextAttemptAt ?? now), o.GiveBackAttempt ? 1L : 0L);
+                    rows.Add(o.Id, RemoteIdsJson.Write(o.RemoteIds), o.Error ?? "", clock.Value(o.NextAttemptAt ?? now), o.GiveBackAttempt ? 1L : 0L, (long)(o.SentVersion ?? 0));
                 }
                 assignments =
                     $"status = {rows.Parameter(DeliveryNames.Of(status))}, remote_ids = v.column2, last_error = COALESCE(NULLIF(v.column3, ''), deliveries.last_error), " +
-                    $"next_attempt_at = {clock.Sql("v.column4")}, attempts = deliveries.attempts - v.column5";
+                    $"next_attempt_at = {clock.Sql("v.column4")}, attempts = deliveries.attempts - v.column5, sent_version = NULLIF(v.column6, 0)";
                 break;
-            case DeliveryStatus.Dead or DeliveryStatus.Cancelled:
+            case DeliveryStatus.Dead:
+                foreach (var o in chunk) rows.Add(o.Id, RemoteIdsJson.Write(o.RemoteIds), o.Error ?? "", (long)(o.SentVersion ?? 0));
+                assignments = $"status = {rows.Parameter(DeliveryNames.Of(status))}, remote_ids = v.column2, last_error = v.column3, sent_version = NULLIF(v.column4, 0)";
+                break;
+            case DeliveryStatus.Cancelled:
                 foreach (var o in chunk) rows.Add(o.Id, RemoteIdsJson.Write(o.RemoteIds), o.Error ?? "");
                 assignments = $"status = {rows.Parameter(DeliveryNames.Of(status))}, remote_ids = v.column2, last_error = v.column3";
                 break;

@@ -129,7 +129,7 @@ public sealed class SqlPlanningStore(IDbConnectionFactory factory, TimeProvider 
         return await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE deliveries SET status = 'cancelled', last_error = @Reason, updated_at = @Now
-            WHERE article_key = @Key AND kind <> 'delete' AND status IN ('queued', 'failed', 'held')
+            WHERE article_key = @Key AND kind <> 'delete' AND status IN ('queued', 'failed', 'held') AND COALESCE(remote_ids, '[]') = '[]'
             """,
             new { Key = articleKey, Reason = reason, Now = time.GetUtcNow() }, cancellationToken: cancellationToken));
     }

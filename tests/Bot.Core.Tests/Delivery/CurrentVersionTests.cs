@@ -76,6 +76,94 @@ public sealed class CurrentVersionTests
         Assert.Equal((DeliveryStatus.Cancelled, "article retracted"), (retried.Status, retried.LastError));
     }
 
+    /// <summary>An announcement whose first part went out and whose next part the chat's budget held back.</summary>
+    private static async Task<DispatchHarness> CutShortAnnouncementAsync()
+    {
+        var h = new DispatchHarness([DispatchHarness.Tg()]);
+        await h.ImportAndPlanAsync(TestArticles.Make(key: "k", version: 1, body: "first"));
+        h.Telegram.Then(new SendOutcome.Paced(["part-1"], h.Clock.GetUtcNow().AddSeconds(1)));
+        await h.DrainAsync();
+        var announce = h.Single("tg", DeliveryKind.Announce, version: 1);
+        Assert.Equal((DeliveryStatus.Queued, 1), (announce.Status, h.Store.SentVersionOf(announce.Id)));
+        Assert.Equal(["part-1"], announce.RemoteIds);
+        return h;
+    }
+
+    [Fact]
+    public async Task Retry_OfAMessageCutShort_SendsOnlyTheMissingParts()
+    {
+        var h = await CutShortAnnouncementAsync();
+
+        h.Clock.Advance(TimeSpan.FromSeconds(1));
+        await h.DrainAsync();
+
+        var calls = h.Telegram.Calls;
+        Assert.Equal(["send", "send"], calls.Select(c => c.Action));
+        Assert.Equal(["part-1"], calls[1].Ids);
+        Assert.EndsWith(" v1", ((TelegramMessage)calls[1].Message!).Parts[0].Html);
+        Assert.Equal(DeliveryStatus.Sent, h.Single("tg", DeliveryKind.Announce, version: 1).Status);
+    }
+
+    [Fact]
+    public async Task Retry_OfAMessageCutShortBeforeACorrection_DeletesTheSentPartsAndSendsTheCorrectionWhole()
+    {
+        var h = await CutShortAnnouncementAsync();
+        await h.ImportAndPlanAsync(TestArticles.Make(key: "k", version: 2, body: "corrected"));
+
+        h.Clock.Advance(TimeSpan.FromSeconds(1));
+        await h.DrainAsync();
+
+        // Sending only the missing parts of v2 would leave the first part showing v1 for good: the v2 edit finds v2 shown.
+        var calls = h.Telegram.Calls;
+        Assert.Equal(["send", "delete", "send"], calls.Select(c => c.Action));
+        Assert.Equal(["part-1"], calls[1].Ids);
+        Assert.Empty(calls[2].Ids);
+        Assert.EndsWith(" v2", ((TelegramMessage)calls[2].Message!).Parts[0].Html);
+        var announce = h.Single("tg", DeliveryKind.Announce, version: 1);
+        Assert.Equal((DeliveryStatus.Sent, 2), (announce.Status, h.Store.SentVersionOf(announce.Id)));
+        var edit = h.Single("tg", DeliveryKind.Edit, version: 2);
+        Assert.Equal((DeliveryStatus.Cancelled, "already shows version 2"), (edit.Status, edit.LastError));
+    }
+
+    [Fact]
+    public async Task Retraction_OfAMessageCutShort_DeletesTheSentParts()
+    {
+        var h = await CutShortAnnouncementAsync();
+        await h.ImportAndPlanAsync(TestArticles.Make(key: "k", version: 2, retracted: true));
+
+        h.Clock.Advance(TimeSpan.FromSeconds(1));
+        await h.DrainAsync();
+
+        var calls = h.Telegram.Calls;
+        Assert.Equal(["send", "delete"], calls.Select(c => c.Action));
+        Assert.Equal(["part-1"], calls[1].Ids);
+        var announce = h.Single("tg", DeliveryKind.Announce, version: 1);
+        Assert.Equal((DeliveryStatus.Cancelled, "article retracted"), (announce.Status, announce.LastError));
+        Assert.Empty(announce.RemoteIds);
+        Assert.Equal(DeliveryStatus.Cancelled, h.Single("tg", DeliveryKind.Delete, version: 2).Status);
+    }
+
+    [Fact]
+    public async Task Retry_OfAnEditThatStoppedHalfWay_EditsEveryMessageItLeft()
+    {
+        var h = new DispatchHarness([DispatchHarness.Tg()]);
+        await h.ImportAndPlanAsync(TestArticles.Make(key: "k", version: 1, body: "first"));
+        await h.DrainAsync();
+        var sent = h.Single("tg", DeliveryKind.Announce, version: 1).RemoteIds;
+        await h.ImportAndPlanAsync(TestArticles.Make(key: "k", version: 2, body: "longer"));
+        // The edit added a part, then a 429 stopped it before it was done: the thread now has one message more.
+        h.Telegram.Then(new SendOutcome.RetryLater([.. sent, "added"], TimeSpan.FromSeconds(1), "429"));
+        await h.DrainAsync();
+
+        h.Clock.Advance(TimeSpan.FromSeconds(5));
+        await h.DrainAsync();
+
+        var retried = h.Telegram.Calls[^1];
+        Assert.Equal("edit", retried.Action);
+        Assert.Equal([.. sent, "added"], retried.Ids);
+        Assert.Equal(DeliveryStatus.Sent, h.Single("tg", DeliveryKind.Edit, version: 2).Status);
+    }
+
     [Fact]
     public async Task Resume_AfterACorrectionWhilePaused_SendsTheCurrentVersionOnce()
     {

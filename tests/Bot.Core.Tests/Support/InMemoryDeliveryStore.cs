@@ -165,7 +165,7 @@ public sealed class InMemoryDeliveryStore(TimeProvider time, InMemoryRecipientDi
         lock (_gate)
         {
             var rows = _rows.Where(r => r.ArticleKey == articleKey && r.Kind != DeliveryKind.Delete
-                                        && r.Status is DeliveryStatus.Queued or DeliveryStatus.Failed or DeliveryStatus.Held).ToList();
+                                        && r.Status is DeliveryStatus.Queued or DeliveryStatus.Failed or DeliveryStatus.Held && r.RemoteIds.Count == 0).ToList();
             foreach (var r in rows)
             {
                 r.Status = DeliveryStatus.Cancelled;
@@ -191,7 +191,7 @@ public sealed class InMemoryDeliveryStore(TimeProvider time, InMemoryRecipientDi
             }
             return Task.FromResult<IReadOnlyList<ClaimedDelivery>>(claimed
                 .Select(r => new ClaimedDelivery(r.Id, r.ArticleKey, r.ArticleVersion, r.Destination, r.Recipient, r.Kind, r.Attempts, r.RemoteIds,
-                    request.LeaseUntil, r.Generation, LastSentLocked(r)))
+                    request.LeaseUntil, r.Generation, LastSentLocked(r), r.SentVersion))
                 .ToList());
         }
     }
@@ -265,9 +265,14 @@ public sealed class InMemoryDeliveryStore(TimeProvider time, InMemoryRecipientDi
                         row.SentVersion = o.SentVersion;
                         break;
                     case DeliveryStatus.Queued or DeliveryStatus.Failed:
+                        row.SentVersion = o.SentVersion;
                         row.NextAttemptAt = o.NextAttemptAt ?? now;
                         row.LastError = o.Error ?? row.LastError;
                         if (o.GiveBackAttempt) row.Attempts--;
+                        break;
+                    case DeliveryStatus.Dead:
+                        row.SentVersion = o.SentVersion;
+                        row.LastError = o.Error;
                         break;
                     default:
                         row.LastError = o.Error;

@@ -235,6 +235,30 @@ public abstract partial class DeliveryStoreContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Claim_AfterAnInterruptedAttempt_SaysWhichVersionItsPartsShow()
+    {
+        var store = await ArrangeAsync("a", "b", "c");
+        await store.Planning.AddAsync([Planned("a", "tg"), Planned("b", "dc"), Planned("c", "mail", recipient: "r@example.org")], None);
+        var claimed = (await ClaimAsync(store)).ToDictionary(c => c.ArticleKey);
+
+        await store.Outcomes.RecordAsync("host-a",
+        [
+            new DeliveryOutcome(claimed["a"].Id, DeliveryStatus.Queued, ["p1"], NextAttemptAt: Start, SentVersion: 3, GiveBackAttempt: true),
+            new DeliveryOutcome(claimed["b"].Id, DeliveryStatus.Failed, ["q1", "q2"], "429", Start),
+            new DeliveryOutcome(claimed["c"].Id, DeliveryStatus.Dead, ["r1"], "gave up", SentVersion: 2),
+        ], Clock.GetUtcNow(), None);
+        await store.Outcomes.RequeueDeadAsync(null, Clock.GetUtcNow(), None);
+        var again = (await ClaimAsync(store)).ToDictionary(c => c.ArticleKey);
+
+        Assert.Equal(["p1"], again["a"].RemoteIds);
+        Assert.Equal(3, again["a"].RemoteIdsVersion);
+        Assert.Equal(["q1", "q2"], again["b"].RemoteIds);
+        Assert.Null(again["b"].RemoteIdsVersion);
+        Assert.Equal(["r1"], again["c"].RemoteIds);
+        Assert.Equal(2, again["c"].RemoteIdsVersion);
+    }
+
+    [SkippableFact]
     public async Task Pause_SurvivesARestartAndResumeReleasesInOrder()
     {
         var store = await ArrangeAsync("a", "b");
@@ -390,6 +414,23 @@ public abstract partial class DeliveryStoreContractTests : IAsyncLifetime
         var rows = await store.Queries.ListAsync(new DeliveryQuery(ArticleKey: "a"), None);
         Assert.Equal(DeliveryStatus.Cancelled, rows.Single(r => r.Destination == "dc").Status);
         Assert.Equal(DeliveryStatus.Queued, rows.Single(r => r.Kind == DeliveryKind.Delete).Status);
+    }
+
+    [SkippableFact]
+    public async Task CancelPending_LeavesOneThatWentOutInPartForItsNextAttempt()
+    {
+        var store = await ArrangeAsync("a");
+        await store.Planning.AddAsync([Planned("a", "tg"), Planned("a", "dc")], None);
+        var tg = (await ClaimAsync(store, limit: 10)).Single(c => c.Destination == "tg");
+        await store.RescheduleAsync(tg.Id, "host-a", Start, null, ["part-1"], countAttempt: false, Clock.GetUtcNow(), None);
+        await store.Claims.ReleaseAsync("host-a", None);
+
+        var cancelled = await store.Planning.CancelPendingAsync("a", "article retracted", None);
+
+        Assert.Equal(1, cancelled);
+        var rows = await store.Queries.ListAsync(new DeliveryQuery(ArticleKey: "a"), None);
+        Assert.Equal(DeliveryStatus.Cancelled, rows.Single(r => r.Destination == "dc").Status);
+        Assert.Equal(DeliveryStatus.Queued, rows.Single(r => r.Destination == "tg").Status);
     }
 
     [SkippableFact]

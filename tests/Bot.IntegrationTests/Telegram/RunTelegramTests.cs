@@ -1,3 +1,4 @@
+using System.Text;
 using Bot.Channels.Telegram;
 using Bot.IntegrationTests.Fakes.TelegramBotApi;
 using Bot.IntegrationTests.Support;
@@ -79,5 +80,58 @@ public sealed class RunTelegramTests : IAsyncLifetime
         var deliveries = await BotProcess.RunAsync(_dir.Path, "deliveries");
         var held = Assert.Single(deliveries.OutputLines, l => l.Contains("news-b", StringComparison.Ordinal));
         Assert.DoesNotContain("  sent  ", held);
+    }
+
+    /// <summary>
+    /// A long article goes out as two messages, the second held back by the chat's budget, while a correction of the
+    /// first paragraph arrives: subscribers end up seeing the correction, whole, and nothing of the first version.
+    /// </summary>
+    [Fact]
+    public async Task Run_CorrectionBetweenTheParts_EveryMessageShowsTheCorrectionAndNoneIsSentTwice()
+    {
+        // One message per chat every 4 s: the second part waits long enough for the correction to be planned.
+        _bot = TelegramBotRun.Start(_dir.Path, _api, _port, Admin,
+            "--Telegram:Destinations:0:Name=news",
+            $"--Telegram:Destinations:0:ChatId={ChannelA}",
+            "--Delivery:Pacing:Channels:telegram:0:Scope=Channel", "--Delivery:Pacing:Channels:telegram:0:Limit=30", "--Delivery:Pacing:Channels:telegram:0:Window=00:00:01",
+            "--Delivery:Pacing:Channels:telegram:1:Scope=Target", "--Delivery:Pacing:Channels:telegram:1:Limit=1", "--Delivery:Pacing:Channels:telegram:1:Window=00:00:04",
+            "--Delivery:Pacing:Channels:telegram:2:Scope=Target", "--Delivery:Pacing:Channels:telegram:2:Limit=20", "--Delivery:Pacing:Channels:telegram:2:Window=00:01:00");
+        var inbox = _dir.Combine("data", "inbox");
+        await Eventually.HoldsAsync(() => Directory.Exists(inbox), "the inbox exists");
+
+        Drop(inbox, "v1", Article("First version of the lead."));
+        await Eventually.HoldsAsync(() => _api.VisibleMessages(ChannelA).Count == 1, "the first part is out");
+        Drop(inbox, "v2", Article("Corrected version of the lead."));
+
+        await Eventually.HoldsAsync(
+            () => _api.VisibleMessages(ChannelA) is { Count: 2 } shown && shown[0].Text.Contains("Corrected version", StringComparison.Ordinal),
+            "both parts out, the first one corrected");
+        await Task.Delay(TimeSpan.FromSeconds(5));
+
+        var messages = _api.VisibleMessages(ChannelA);
+        Assert.Equal(2, messages.Count);
+        Assert.All(messages, m => Assert.DoesNotContain("First version", m.Text, StringComparison.Ordinal));
+        // v1's first part, deleted once v2 is known; then v2's two parts. Nothing else went out, and nothing is edited.
+        var requests = _api.RequestsTo(ChannelA).Where(r => r.StatusCode == 200).Select(r => r.Method).ToList();
+        Assert.Equal(["sendMessage", "deleteMessages", "sendMessage", "sendMessage"], requests);
+        Assert.Single(_api.Messages, m => m.Chat == ChannelA && m.Deleted && m.Text.Contains("First version", StringComparison.Ordinal));
+    }
+
+    private static void Drop(string inbox, string name, string text)
+    {
+        var staged = Path.Combine(inbox, "..", name + ".tmp");
+        File.WriteAllText(staged, text);
+        File.Move(staged, Path.Combine(inbox, name + ".md"));
+    }
+
+    /// <summary>Three paragraphs of about 1,800 characters: two Telegram messages, the lead paragraph in the first.</summary>
+    private static string Article(string lead)
+    {
+        var filler = string.Concat(Enumerable.Repeat("The conference closed on Friday evening in Istanbul. ", 34));
+        var text = new StringBuilder("---\nid: cut-short-1\ntitle: A long report\n---\n\n");
+        text.Append(lead).Append(' ').Append(filler).Append("\n\n");
+        text.Append("Second paragraph. ").Append(filler).Append("\n\n");
+        text.Append("Third paragraph. ").Append(filler).Append('\n');
+        return text.ToString();
     }
 }

@@ -5,9 +5,15 @@ namespace Bot.Core.Delivery.Outcomes;
 /// <summary>How one attempt at a claimed delivery ended, before the outcome policy turns it into a state.</summary>
 public abstract record AttemptResult
 {
-    /// <summary>Nothing was sent, and nothing needs to be: the delivery ends as cancelled with <paramref name="Reason"/>.</summary>
-    public sealed record Cancelled(string Reason) : AttemptResult;
+    /// <summary>
+    /// Nothing more needs sending: the delivery ends as cancelled with <paramref name="Reason"/>, keeping the parts an
+    /// earlier attempt delivered, or <paramref name="RemoteIds"/> when this attempt changed them (deleted them).
+    /// </summary>
+    public sealed record Cancelled(string Reason, IReadOnlyList<string>? RemoteIds = null) : AttemptResult;
 
-    /// <summary>The channel was called; the platform now shows <paramref name="ShownVersion"/> where it succeeded.</summary>
-    public sealed record Finished(SendOutcome Outcome, int ShownVersion) : AttemptResult;
+    /// <summary>
+    /// The channel was called; the outcome's remote ids all show <paramref name="ShownVersion"/>, or null when they
+    /// are not known to show one version. A sent outcome always has it.
+    /// </summary>
+    public sealed record Finished(SendOutcome Outcome, int? ShownVersion) : AttemptResult;
 }

@@ -19,34 +19,49 @@ public sealed class OutcomePolicy(RetrySchedule retry, DispatchOptions options)
         switch (attempt.Result)
         {
             case AttemptResult.Cancelled cancelled:
-                return new(new DeliveryOutcome(delivery.Id, DeliveryStatus.Cancelled, delivery.RemoteIds, cancelled.Reason), []);
+                return new(new DeliveryOutcome(delivery.Id, DeliveryStatus.Cancelled, cancelled.RemoteIds ?? delivery.RemoteIds, cancelled.Reason), []);
 
             case AttemptResult.Finished { Outcome: SendOutcome.Sent sent } finished:
                 return new(new DeliveryOutcome(delivery.Id, DeliveryStatus.Sent, sent.RemoteIds, SentVersion: finished.ShownVersion), []);
 
-            case AttemptResult.Finished { Outcome: SendOutcome.Paced paced }:
+            case AttemptResult.Finished finished:
+                var decision = Unfinished(attempt, finished.Outcome, now);
+                // A retry resumes these parts only if they show the version it sends; the store keeps which one they show.
+                return decision with { Record = decision.Record with { SentVersion = decision.Record.RemoteIds.Count > 0 ? finished.ShownVersion : null } };
+
+            default:
+                throw new ArgumentException($"unknown attempt result {attempt.Result}", nameof(attempt));
+        }
+    }
+
+    private OutcomeDecision Unfinished(Attempt attempt, SendOutcome outcome, DateTimeOffset now)
+    {
+        var delivery = attempt.Delivery;
+        switch (outcome)
+        {
+            case SendOutcome.Paced paced:
                 // The budget, not the delivery, was short: back in the queue for then, the attempt given back.
                 return new(new DeliveryOutcome(delivery.Id, DeliveryStatus.Queued, paced.RemoteIds, NextAttemptAt: paced.NotBefore, GiveBackAttempt: true), []);
 
-            case AttemptResult.Finished { Outcome: SendOutcome.RetryLater later }:
+            case SendOutcome.RetryLater later:
                 return RetryLater(attempt, later, now);
 
-            case AttemptResult.Finished { Outcome: SendOutcome.Rejected rejected }:
+            case SendOutcome.Rejected rejected:
                 return Rejected(attempt, rejected);
 
-            case AttemptResult.Finished { Outcome: SendOutcome.TargetMoved moved }:
+            case SendOutcome.TargetMoved moved:
                 return new(
                     new DeliveryOutcome(delivery.Id, DeliveryStatus.Queued, moved.RemoteIds, "target moved", now, GiveBackAttempt: true),
                     [new OutcomeEffect.MoveDestination(delivery.Destination, moved.NewAddress)]);
 
-            case AttemptResult.Finished { Outcome: SendOutcome.Unavailable unavailable }:
+            case SendOutcome.Unavailable unavailable:
                 var until = now + options.UnavailableRetry;
                 return new(
                     new DeliveryOutcome(delivery.Id, DeliveryStatus.Failed, unavailable.RemoteIds, "channel unavailable: " + unavailable.Reason, until, GiveBackAttempt: true),
                     [new OutcomeEffect.Hold(attempt.Channel, null, until)]);
 
             default:
-                throw new ArgumentException($"unknown attempt result {attempt.Result}", nameof(attempt));
+                throw new ArgumentException($"unknown send outcome {outcome}", nameof(attempt));
         }
     }
 

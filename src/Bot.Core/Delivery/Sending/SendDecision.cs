@@ -9,7 +9,13 @@ namespace Bot.Core.Delivery.Sending;
 /// retried, requeued, resumed or re-published delivery sends the current version, a retracted article sends nothing,
 /// and a delivery whose thread already shows the current version ends without sending it twice.
 /// </summary>
-/// <remarks>Pure: the claim supplies what the thread last sent; the caller supplies the current version.</remarks>
+/// <remarks>
+/// Pure: the claim supplies what the thread last sent; the caller supplies the current version. On a chat, parts an
+/// interrupted attempt of the delivery itself left (a long message cut short by pacing or a 429) are the thread's
+/// newest messages. An announcement's retry sends the missing parts if those show the current version, and otherwise
+/// deletes them and starts again, so that no part stays at an older version beside newer ones (editing them instead
+/// would spend the chat's budget on the same edits at every attempt); an edit's retry edits every message it left.
+/// </remarks>
 public static class SendDecision
 {
     /// <param name="current">The article's latest version; null when the article is not in the store.</param>
@@ -21,8 +27,10 @@ public static class SendDecision
 
         var last = delivery.LastSent;
         var shows = last is not null && last.Kind != DeliveryKind.Delete;
+        var partial = editsInPlace && delivery.Kind != DeliveryKind.Delete && delivery.RemoteIds.Count > 0;
         if (current.Retracted)
         {
+            if (partial) return new SendOperation.Withdraw(delivery.RemoteIds, "article retracted");
             if (delivery.Kind != DeliveryKind.Delete) return new SendOperation.Cancel("article retracted");
             return shows && last!.RemoteIds.Count > 0
                 ? new SendOperation.Delete(last.RemoteIds)
@@ -41,6 +49,14 @@ public static class SendDecision
                 _ when shows => new SendOperation.Cancel("already sent"),
                 _ => new SendOperation.Send(current),
             };
+        }
+
+        if (partial)
+        {
+            if (shows) return new SendOperation.Edit(current, delivery.RemoteIds);
+            return delivery.RemoteIdsVersion == current.Version
+                ? new SendOperation.Send(current)
+                : new SendOperation.Restart(delivery.RemoteIds);
         }
 
         if (last is null)

@@ -16,4 +16,16 @@ public abstract record SendOperation
 
     /// <summary>The thread's messages <paramref name="RemoteIds"/> deleted.</summary>
     public sealed record Delete(IReadOnlyList<string> RemoteIds) : SendOperation;
+
+    /// <summary>
+    /// The parts an interrupted attempt of this delivery left (<paramref name="RemoteIds"/>) deleted, after which the
+    /// delivery ends as cancelled with <paramref name="Reason"/>: a message cut short by a retraction does not stay half there.
+    /// </summary>
+    public sealed record Withdraw(IReadOnlyList<string> RemoteIds, string Reason) : SendOperation;
+
+    /// <summary>
+    /// The parts an interrupted announcement left (<paramref name="RemoteIds"/>) show an older version than the current
+    /// one: they are deleted and the delivery starts again from nothing, so that every part shows one version.
+    /// </summary>
+    public sealed record Restart(IReadOnlyList<string> RemoteIds) : SendOperation;
 }

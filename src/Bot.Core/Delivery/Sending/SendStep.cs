@@ -33,7 +33,7 @@ public sealed partial class SendStep(
         var version = prepared.Current!.Version;
 
         var allowed = pacer.NextAllowedAt(destination.Channel, prepared.Address);
-        if (allowed > time.GetUtcNow()) return new AttemptResult.Finished(new SendOutcome.Paced(delivery.RemoteIds, allowed), version);
+        if (allowed > time.GetUtcNow()) return new AttemptResult.Finished(new SendOutcome.Paced(delivery.RemoteIds, allowed), delivery.RemoteIdsVersion);
 
         var sender = senders.Find(destination.Channel)
             ?? throw new InvalidOperationException($"no sender registered for channel '{destination.Channel}'");
@@ -44,6 +44,9 @@ public sealed partial class SendStep(
         };
 
         SendOutcome outcome;
+        // What the outcome's remote ids show when it is not sent: a send's parts all show the version it sends (the
+        // decision resumes only parts of that version); a failed edit or delete leaves them mixed.
+        int? unfinishedShows = operation is SendOperation.Send ? version : null;
         var started = time.GetTimestamp();
         try
         {
@@ -51,6 +54,12 @@ public sealed partial class SendStep(
             {
                 case SendOperation.Delete delete:
                     outcome = await sender.DeleteAsync(target, delete.RemoteIds, cancellationToken);
+                    break;
+                case SendOperation.Withdraw withdraw:
+                    outcome = await sender.DeleteAsync(target, withdraw.RemoteIds, cancellationToken);
+                    break;
+                case SendOperation.Restart restart:
+                    outcome = await sender.DeleteAsync(target, restart.RemoteIds, cancellationToken);
                     break;
                 case SendOperation.Edit edit:
                     outcome = await sender.EditAsync(target, renders.Get(edit.Article, destination).For(prepared.Recipient), edit.RemoteIds, cancellationToken);
@@ -69,8 +78,22 @@ public sealed partial class SendStep(
             outcome = new SendOutcome.RetryLater(delivery.RemoteIds, null, e.GetType().Name + ": " + e.Message);
         }
 
-        observer?.Attempted(delivery, destination.Channel, outcome, time.GetElapsedTime(started), prepared.Current.Received);
-        return new AttemptResult.Finished(outcome, version);
+        // Withdrawing or restarting deletes parts: timed like any call, but it is no version's first send.
+        var observed = operation is SendOperation.Withdraw or SendOperation.Restart ? delivery with { Kind = DeliveryKind.Delete } : delivery;
+        observer?.Attempted(observed, destination.Channel, outcome, time.GetElapsedTime(started), prepared.Current.Received);
+        if (outcome is SendOutcome.Sent)
+        {
+            switch (operation)
+            {
+                case SendOperation.Withdraw withdrawn:
+                    return new AttemptResult.Cancelled(withdrawn.Reason, []);
+                case SendOperation.Restart:
+                    // Back in the queue at once with nothing sent, the attempt given back: the next one sends every part.
+                    return new AttemptResult.Finished(new SendOutcome.Paced([], time.GetUtcNow()), null);
+            }
+        }
+
+        return new AttemptResult.Finished(outcome, outcome is SendOutcome.Sent ? version : unfinishedShows);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId} failed unexpectedly")]

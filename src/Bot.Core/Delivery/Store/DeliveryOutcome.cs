@@ -5,7 +5,8 @@ namespace Bot.Core.Delivery.Store;
 /// the platform after the attempt, kept in every state so that a retry resumes and an edit or delete finds them.
 /// </summary>
 /// <param name="Status">Sent, Queued (paced or moved: attempt given back), Failed (retry at <paramref name="NextAttemptAt"/>), Dead or Cancelled.</param>
-/// <param name="SentVersion">For Sent: the article version the platform now shows (the current one at send time).</param>
+/// <param name="SentVersion">The article version <see cref="RemoteIds"/> show: for Sent, what the platform now shows (the
+/// current one at send time); otherwise the version the parts delivered so far show, null when not known to be one.</param>
 /// <param name="GiveBackAttempt">The attempt did not count (pacing, a moved target, an unavailable channel).</param>
 public sealed record DeliveryOutcome(
     long Id,

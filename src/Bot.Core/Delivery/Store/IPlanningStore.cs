@@ -39,6 +39,10 @@ public interface IPlanningStore
     /// </summary>
     Task<FanOutProgress> FanOutAsync(PlannedFanOut fanOut, long afterId, int pageSize, CancellationToken cancellationToken);
 
-    /// <summary>Cancels the article's announcements, edits and corrections that have not gone out (queued, failed or held).</summary>
+    /// <summary>
+    /// Cancels the article's announcements, edits and corrections that have not gone out (queued, failed or held). One
+    /// that an interrupted attempt left partly delivered stays: its next attempt deletes those parts
+    /// (<see cref="Sending.SendOperation.Withdraw"/>).
+    /// </summary>
     Task<int> CancelPendingAsync(string articleKey, string reason, CancellationToken cancellationToken);
 }
