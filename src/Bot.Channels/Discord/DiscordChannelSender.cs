@@ -65,7 +65,7 @@ public sealed class DiscordChannelSender(
             var (_, failure) = await PassAsync(target, discord!, existing, token => client.EditMessageAsync(discord!, messageId, DiscordPayload.ForEdit(part), token), cancellationToken);
             if (failure is not null)
             {
-                return Report("edit", target, discord, failure);
+                return Report("edit", target, discord, failure with { Edited = i });
             }
         }
 
@@ -78,14 +78,14 @@ public sealed class DiscordChannelSender(
             var (id, failure) = await CreateAsync("edit", target, discord!, parts[i], i, kept, [.. kept, .. surplus], cancellationToken);
             if (failure is not null)
             {
-                return Report("edit", target, discord, failure);
+                return Report("edit", target, discord, failure with { Edited = kept.Count });
             }
 
             kept.Add(id);
         }
 
         var deleted = await DeleteAllAsync(target, discord!, kept, surplus, cancellationToken);
-        return Report("edit", target, discord, deleted ?? new SendOutcome.Sent(kept.ToArray()));
+        return Report("edit", target, discord, deleted is null ? new SendOutcome.Sent(kept.ToArray()) : deleted with { Edited = kept.Count });
     }
 
     public async Task<SendOutcome> DeleteAsync(DeliveryTarget target, IReadOnlyList<string> remoteIds, CancellationToken cancellationToken)

@@ -73,7 +73,7 @@ public sealed class TelegramChannelSender(
             var (_, failure) = await CallAsync("edit", target, existing, token => EditPartAsync(chat, messageId, part, token), cancellationToken);
             if (failure is not null)
             {
-                return Report("edit", target, failure);
+                return Report("edit", target, failure with { Edited = i });
             }
         }
 
@@ -87,14 +87,14 @@ public sealed class TelegramChannelSender(
             var (id, failure) = await CallAsync("edit", target, [.. kept, .. surplus], token => SendPartAsync(chat, part, token), cancellationToken);
             if (failure is not null)
             {
-                return Report("edit", target, failure);
+                return Report("edit", target, failure with { Edited = kept.Count });
             }
 
             kept.Add(id!);
         }
 
         var deleted = await DeleteAllAsync("edit", target, chat, kept, surplus, cancellationToken);
-        return Report("edit", target, deleted ?? new SendOutcome.Sent(kept.ToArray()));
+        return Report("edit", target, deleted is null ? new SendOutcome.Sent(kept.ToArray()) : deleted with { Edited = kept.Count });
     }
 
     public async Task<SendOutcome> DeleteAsync(DeliveryTarget target, IReadOnlyList<string> remoteIds, CancellationToken cancellationToken)

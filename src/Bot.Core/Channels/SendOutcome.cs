@@ -7,6 +7,12 @@ namespace Bot.Core.Channels;
 /// </summary>
 public abstract record SendOutcome(IReadOnlyList<string> RemoteIds)
 {
+    /// <summary>
+    /// For an edit that stopped part-way: how many of <see cref="RemoteIds"/>, from the first, already show the new
+    /// rendering, so that a retry edits only the rest. Null when the sender does not say (nothing counts as done).
+    /// </summary>
+    public int? Edited { get; init; }
+
     /// <summary>Everything went out.</summary>
     public sealed record Sent(IReadOnlyList<string> RemoteIds) : SendOutcome(RemoteIds);
 

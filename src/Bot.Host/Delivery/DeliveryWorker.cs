@@ -39,7 +39,10 @@ public sealed partial class DeliveryWorker(
         LogDestinations(catalog.All.Count, string.Join(", ", catalog.All.Select(d => $"{d.Name} ({d.Channel})")));
 
         var forwarding = ForwardImportsAsync(stoppingToken);
+        // An article taken in before the forwarding began (the inbox may start first) is planned now, here or by the
+        // host that plans: the feed keeps nothing for a subscriber that was not there yet.
         signal.Notify();
+        signals.Publish(HostTopics.Articles);
         await loop.RunAsync(stoppingToken);
         await forwarding;
     }

@@ -38,7 +38,7 @@ public sealed class SqlClaimStore(IDbConnectionFactory factory, TimeProvider tim
                     LIMIT @Limit{factory.Dialect.ForUpdateSkipLocked})
                 RETURNING id AS Id, article_key AS ArticleKey, article_version AS ArticleVersion, destination AS Destination,
                           recipient AS Recipient, kind AS Kind, attempts AS Attempts, next_attempt_at AS NextAttemptAt,
-                          remote_ids AS RemoteIds, sent_version AS RemoteIdsVersion, generation AS Generation
+                          remote_ids AS RemoteIds, sent_version AS RemoteIdsVersion, shown_parts AS ShownParts, generation AS Generation
                 """,
                 parameters, transaction, cancellationToken: cancellationToken));
             await transaction.CommitAsync(cancellationToken);
@@ -157,10 +157,11 @@ public sealed class SqlClaimStore(IDbConnectionFactory factory, TimeProvider tim
         public DateTimeOffset NextAttemptAt { get; init; }
         public string? RemoteIds { get; init; }
         public long? RemoteIdsVersion { get; init; }
+        public long? ShownParts { get; init; }
         public long Generation { get; init; }
 
         public ClaimedDelivery ToClaimed(DateTimeOffset leaseUntil) => new(
             Id, ArticleKey, (int)ArticleVersion, Destination, Recipient, DeliveryNames.ParseKind(Kind), (int)Attempts,
-            RemoteIdsJson.Read(RemoteIds), leaseUntil, (int)Generation, RemoteIdsVersion: (int?)RemoteIdsVersion);
+            RemoteIdsJson.Read(RemoteIds), leaseUntil, (int)Generation, RemoteIdsVersion: (int?)RemoteIdsVersion, ShownParts: (int?)ShownParts);
     }
 }

@@ -42,20 +42,22 @@ public sealed class SqlOutcomeStore(IDbConnectionFactory factory) : IOutcomeStor
         {
             case DeliveryStatus.Sent:
                 foreach (var o in chunk) rows.Add(o.Id, RemoteIdsJson.Write(o.RemoteIds), (long)(o.SentVersion ?? 0));
-                assignments = $"status = 'sent', remote_ids = v.column2, sent_version = NULLIF(v.column3, 0), sent_at = {rows.Parameter(now)}";
+                assignments = $"status = 'sent', remote_ids = v.column2, sent_version = NULLIF(v.column3, 0), shown_parts = NULL, sent_at = {rows.Parameter(now)}";
                 break;
             case DeliveryStatus.Queued or DeliveryStatus.Failed:
                 foreach (var o in chunk)
                 {
-                    rows.Add(o.Id, RemoteIdsJson.Write(o.RemoteIds), o.Error ?? "", clock.Value(o.NextAttemptAt ?? now), o.GiveBackAttempt ? 1L : 0L, (long)(o.SentVersion ?? 0));
+                    rows.Add(o.Id, RemoteIdsJson.Write(o.RemoteIds), o.Error ?? "", clock.Value(o.NextAttemptAt ?? now), o.GiveBackAttempt ? 1L : 0L, (long)(o.SentVersion ?? 0), (long)(o.ShownParts ?? -1));
                 }
                 assignments =
                     $"status = {rows.Parameter(DeliveryNames.Of(status))}, remote_ids = v.column2, last_error = COALESCE(NULLIF(v.column3, ''), deliveries.last_error), " +
-                    $"next_attempt_at = {clock.Sql("v.column4")}, attempts = deliveries.attempts - v.column5, sent_version = NULLIF(v.column6, 0)";
+                    $"next_attempt_at = {clock.Sql("v.column4")}, attempts = deliveries.attempts - v.column5, " +
+                    $"sent_version = NULLIF(v.column6, 0), shown_parts = NULLIF(v.column7, -1)";
                 break;
             case DeliveryStatus.Dead:
-                foreach (var o in chunk) rows.Add(o.Id, RemoteIdsJson.Write(o.RemoteIds), o.Error ?? "", (long)(o.SentVersion ?? 0));
-                assignments = $"status = {rows.Parameter(DeliveryNames.Of(status))}, remote_ids = v.column2, last_error = v.column3, sent_version = NULLIF(v.column4, 0)";
+                foreach (var o in chunk) rows.Add(o.Id, RemoteIdsJson.Write(o.RemoteIds), o.Error ?? "", (long)(o.SentVersion ?? 0), (long)(o.ShownParts ?? -1));
+                assignments = $"status = {rows.Parameter(DeliveryNames.Of(status))}, remote_ids = v.column2, last_error = v.column3, " +
+                    "sent_version = NULLIF(v.column4, 0), shown_parts = NULLIF(v.column5, -1)";
                 break;
             case DeliveryStatus.Cancelled:
                 foreach (var o in chunk) rows.Add(o.Id, RemoteIdsJson.Write(o.RemoteIds), o.Error ?? "");

@@ -165,6 +165,32 @@ public sealed class CurrentVersionTests
     }
 
     [Fact]
+    public async Task Retry_OfAnEditHeldBackAfterItsFirstMessage_EditsOnlyTheRest()
+    {
+        var h = new DispatchHarness([DispatchHarness.Tg()]);
+        await h.ImportAndPlanAsync(TestArticles.Make(key: "k", version: 1, body: "lead\n\nsecond\n\nthird"));
+        await h.DrainAsync();
+        var sent = h.Single("tg", DeliveryKind.Announce, version: 1).RemoteIds;
+        Assert.Equal(3, sent.Count);
+        await h.ImportAndPlanAsync(TestArticles.Make(key: "k", version: 2, body: "lead\n\nsecond, corrected\n\nthird, corrected"));
+        // The chat's budget had room for the first edit only.
+        h.Telegram.Then(new SendOutcome.Paced(sent, h.Clock.GetUtcNow().AddSeconds(1)) { Edited = 1 });
+        await h.DrainAsync();
+
+        h.Clock.Advance(TimeSpan.FromSeconds(1));
+        await h.DrainAsync();
+
+        // Editing the first message again at every attempt would spend the budget on it and never reach the others.
+        var retried = h.Telegram.Calls[^1];
+        Assert.Equal("edit", retried.Action);
+        Assert.Equal(sent.Skip(1), retried.Ids);
+        Assert.Equal(["second, corrected", "third, corrected"], ((TelegramMessage)retried.Message!).Parts.Select(p => p.Html));
+        var edit = h.Single("tg", DeliveryKind.Edit, version: 2);
+        Assert.Equal(DeliveryStatus.Sent, edit.Status);
+        Assert.Equal(sent, edit.RemoteIds);
+    }
+
+    [Fact]
     public async Task Resume_AfterACorrectionWhilePaused_SendsTheCurrentVersionOnce()
     {
         var h = new DispatchHarness([DispatchHarness.Tg()]);

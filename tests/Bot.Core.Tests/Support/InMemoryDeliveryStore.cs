@@ -191,7 +191,7 @@ public sealed class InMemoryDeliveryStore(TimeProvider time, InMemoryRecipientDi
             }
             return Task.FromResult<IReadOnlyList<ClaimedDelivery>>(claimed
                 .Select(r => new ClaimedDelivery(r.Id, r.ArticleKey, r.ArticleVersion, r.Destination, r.Recipient, r.Kind, r.Attempts, r.RemoteIds,
-                    request.LeaseUntil, r.Generation, LastSentLocked(r), r.SentVersion))
+                    request.LeaseUntil, r.Generation, LastSentLocked(r), r.SentVersion, r.ShownParts))
                 .ToList());
         }
     }
@@ -263,15 +263,18 @@ public sealed class InMemoryDeliveryStore(TimeProvider time, InMemoryRecipientDi
                     case DeliveryStatus.Sent:
                         row.SentAt = now;
                         row.SentVersion = o.SentVersion;
+                        row.ShownParts = null;
                         break;
                     case DeliveryStatus.Queued or DeliveryStatus.Failed:
                         row.SentVersion = o.SentVersion;
+                        row.ShownParts = o.ShownParts;
                         row.NextAttemptAt = o.NextAttemptAt ?? now;
                         row.LastError = o.Error ?? row.LastError;
                         if (o.GiveBackAttempt) row.Attempts--;
                         break;
                     case DeliveryStatus.Dead:
                         row.SentVersion = o.SentVersion;
+                        row.ShownParts = o.ShownParts;
                         row.LastError = o.Error;
                         break;
                     default:
@@ -456,6 +459,8 @@ public sealed class InMemoryDeliveryStore(TimeProvider time, InMemoryRecipientDi
         public IReadOnlyList<string> RemoteIds { get; set; } = [];
         public string? LastError { get; set; }
         public int? SentVersion { get; set; }
+
+        public int? ShownParts { get; set; }
         public DateTimeOffset CreatedAt { get; init; }
         public DateTimeOffset UpdatedAt { get; set; }
         public DateTimeOffset? SentAt { get; set; }

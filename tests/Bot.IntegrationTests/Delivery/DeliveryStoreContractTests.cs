@@ -244,7 +244,7 @@ public abstract partial class DeliveryStoreContractTests : IAsyncLifetime
         await store.Outcomes.RecordAsync("host-a",
         [
             new DeliveryOutcome(claimed["a"].Id, DeliveryStatus.Queued, ["p1"], NextAttemptAt: Start, SentVersion: 3, GiveBackAttempt: true),
-            new DeliveryOutcome(claimed["b"].Id, DeliveryStatus.Failed, ["q1", "q2"], "429", Start),
+            new DeliveryOutcome(claimed["b"].Id, DeliveryStatus.Failed, ["q1", "q2"], "429", Start, SentVersion: 4, ShownParts: 0),
             new DeliveryOutcome(claimed["c"].Id, DeliveryStatus.Dead, ["r1"], "gave up", SentVersion: 2),
         ], Clock.GetUtcNow(), None);
         await store.Outcomes.RequeueDeadAsync(null, Clock.GetUtcNow(), None);
@@ -253,9 +253,13 @@ public abstract partial class DeliveryStoreContractTests : IAsyncLifetime
         Assert.Equal(["p1"], again["a"].RemoteIds);
         Assert.Equal(3, again["a"].RemoteIdsVersion);
         Assert.Equal(["q1", "q2"], again["b"].RemoteIds);
-        Assert.Null(again["b"].RemoteIdsVersion);
+        Assert.Equal((4, 0), (again["b"].RemoteIdsVersion, again["b"].ShownParts));
+        Assert.Null(again["a"].ShownParts);
         Assert.Equal(["r1"], again["c"].RemoteIds);
         Assert.Equal(2, again["c"].RemoteIdsVersion);
+        await store.Outcomes.RecordAsync("host-a", [new DeliveryOutcome(again["b"].Id, DeliveryStatus.Queued, ["q1", "q2"], NextAttemptAt: Start)], Clock.GetUtcNow(), None);
+        var unknown = Assert.Single(await ClaimAsync(store), c => c.Id == again["b"].Id);
+        Assert.Equal((null, null), (unknown.RemoteIdsVersion, unknown.ShownParts));
     }
 
     [SkippableFact]

@@ -117,6 +117,25 @@ public sealed class RunTelegramTests : IAsyncLifetime
         Assert.Single(_api.Messages, m => m.Chat == ChannelA && m.Deleted && m.Text.Contains("First version", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Run_CorrectionOfEveryPartOfALongArticle_EditsEachMessageOnce()
+    {
+        _bot = TelegramBotRun.Start(_dir.Path, _api, _port, Admin, "--Telegram:Destinations:0:Name=news", $"--Telegram:Destinations:0:ChatId={ChannelA}");
+        var inbox = _dir.Combine("data", "inbox");
+        await Eventually.HoldsAsync(() => Directory.Exists(inbox), "the inbox exists");
+        Drop(inbox, "v1", Article("First version of the lead.", "Third paragraph."));
+        await Eventually.HoldsAsync(() => _api.VisibleMessages(ChannelA).Count == 2, "both parts out");
+
+        Drop(inbox, "v2", Article("Corrected version of the lead.", "Corrected third paragraph."));
+
+        await Eventually.HoldsAsync(
+            () => _api.VisibleMessages(ChannelA) is { Count: 2 } shown && shown.All(m => m.Text.Contains("Corrected", StringComparison.Ordinal)),
+            "both parts corrected");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var requests = _api.RequestsTo(ChannelA).Select(r => $"{r.Method} {r.StatusCode}").ToList();
+        Assert.Equal(["sendMessage 200", "sendMessage 200", "editMessageText 200", "editMessageText 200"], requests);
+    }
+
     private static void Drop(string inbox, string name, string text)
     {
         var staged = Path.Combine(inbox, "..", name + ".tmp");
@@ -125,13 +144,13 @@ public sealed class RunTelegramTests : IAsyncLifetime
     }
 
     /// <summary>Three paragraphs of about 1,800 characters: two Telegram messages, the lead paragraph in the first.</summary>
-    private static string Article(string lead)
+    private static string Article(string lead, string third = "Third paragraph.")
     {
         var filler = string.Concat(Enumerable.Repeat("The conference closed on Friday evening in Istanbul. ", 34));
         var text = new StringBuilder("---\nid: cut-short-1\ntitle: A long report\n---\n\n");
         text.Append(lead).Append(' ').Append(filler).Append("\n\n");
         text.Append("Second paragraph. ").Append(filler).Append("\n\n");
-        text.Append("Third paragraph. ").Append(filler).Append('\n');
+        text.Append(third).Append(' ').Append(filler).Append('\n');
         return text.ToString();
     }
 }

@@ -231,6 +231,21 @@ public sealed class TelegramChannelSenderTests
         Assert.All(harness.Api.RequestsTo(Channel), r => Assert.Equal(200, r.StatusCode));
     }
 
+    [Fact]
+    public async Task EditAsync_BudgetRunsOutAfterTheFirstEdit_PacedSayingHowManyAreEdited()
+    {
+        await using var harness = await TelegramHarness.StartAsync(pacing: ChatBudget(3, TimeSpan.FromMinutes(1)));
+        var target = harness.PacedTarget(Channel);
+        var sent = await harness.Sender.SendAsync(target, TelegramHarness.Message("1", "2"), [], CancellationToken.None);
+
+        var edited = await harness.Sender.EditAsync(target, TelegramHarness.Message("1 corrected", "2 corrected"), sent.RemoteIds, CancellationToken.None);
+
+        var paced = Assert.IsType<SendOutcome.Paced>(edited);
+        Assert.Equal(1, paced.Edited);
+        Assert.Equal(["1", "2"], paced.RemoteIds);
+        Assert.Equal(["1 corrected", "2"], harness.Api.VisibleMessages(Channel).Select(m => m.Text));
+    }
+
     private static PacingOptions ChatBudget(int limit, TimeSpan window) =>
         new() { Channels = new() { [ChannelNames.Telegram] = [RateBudget.PerTarget(limit, window)] } };
 

@@ -180,10 +180,17 @@ public sealed partial class DeliveryPipeline(
                 continue;
             }
 
-            if (result is AttemptResult.Finished { Outcome: SendOutcome.Paced paced } && KeepsInMemory(paced))
+            if (result is AttemptResult.Finished { Outcome: SendOutcome.Paced paced } finished && KeepsInMemory(paced))
             {
                 // Comes back to a worker when its budget has room; a sender is free for other work meanwhile.
-                _waits.Add(prepared with { Delivery = prepared.Delivery with { RemoteIds = paced.RemoteIds } }, paced.NotBefore);
+                var shows = paced.RemoteIds.Count > 0 && finished.ShownVersion is not null;
+                var resumed = prepared.Delivery with
+                {
+                    RemoteIds = paced.RemoteIds,
+                    RemoteIdsVersion = shows ? finished.ShownVersion : null,
+                    ShownParts = shows ? finished.ShownParts : null,
+                };
+                _waits.Add(prepared with { Delivery = resumed }, paced.NotBefore);
                 continue;
             }
 

@@ -12,8 +12,8 @@ public abstract record AttemptResult
     public sealed record Cancelled(string Reason, IReadOnlyList<string>? RemoteIds = null) : AttemptResult;
 
     /// <summary>
-    /// The channel was called; the outcome's remote ids all show <paramref name="ShownVersion"/>, or null when they
-    /// are not known to show one version. A sent outcome always has it.
+    /// The channel was called; the outcome's remote ids show <paramref name="ShownVersion"/> (null when not known), all
+    /// of them or the first <paramref name="ShownParts"/> after an edit that stopped part-way. A sent outcome shows it whole.
     /// </summary>
-    public sealed record Finished(SendOutcome Outcome, int? ShownVersion) : AttemptResult;
+    public sealed record Finished(SendOutcome Outcome, int? ShownVersion, int? ShownParts = null) : AttemptResult;
 }

@@ -27,7 +27,11 @@ public sealed class OutcomePolicy(RetrySchedule retry, DispatchOptions options)
             case AttemptResult.Finished finished:
                 var decision = Unfinished(attempt, finished.Outcome, now);
                 // A retry resumes these parts only if they show the version it sends; the store keeps which one they show.
-                return decision with { Record = decision.Record with { SentVersion = decision.Record.RemoteIds.Count > 0 ? finished.ShownVersion : null } };
+                var shows = decision.Record.RemoteIds.Count > 0 && finished.ShownVersion is not null;
+                return decision with
+                {
+                    Record = decision.Record with { SentVersion = shows ? finished.ShownVersion : null, ShownParts = shows ? finished.ShownParts : null },
+                };
 
             default:
                 throw new ArgumentException($"unknown attempt result {attempt.Result}", nameof(attempt));

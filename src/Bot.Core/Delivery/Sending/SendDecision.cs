@@ -14,7 +14,8 @@ namespace Bot.Core.Delivery.Sending;
 /// interrupted attempt of the delivery itself left (a long message cut short by pacing or a 429) are the thread's
 /// newest messages. An announcement's retry sends the missing parts if those show the current version, and otherwise
 /// deletes them and starts again, so that no part stays at an older version beside newer ones (editing them instead
-/// would spend the chat's budget on the same edits at every attempt); an edit's retry edits every message it left.
+/// would spend the chat's budget on the same edits at every attempt); an edit's retry edits the messages it left that
+/// do not show the current version yet.
 /// </remarks>
 public static class SendDecision
 {
@@ -53,8 +54,9 @@ public static class SendDecision
 
         if (partial)
         {
-            if (shows) return new SendOperation.Edit(current, delivery.RemoteIds);
-            return delivery.RemoteIdsVersion == current.Version
+            var upToDate = delivery.RemoteIdsVersion == current.Version;
+            if (shows) return new SendOperation.Edit(current, delivery.RemoteIds, upToDate ? delivery.ShownParts ?? delivery.RemoteIds.Count : 0);
+            return upToDate && delivery.ShownParts is null
                 ? new SendOperation.Send(current)
                 : new SendOperation.Restart(delivery.RemoteIds);
         }

@@ -11,8 +11,11 @@ public abstract record SendOperation
     /// <summary>New messages showing <paramref name="Article"/> (an announcement, a correction mail, a re-announcement).</summary>
     public sealed record Send(Article Article) : SendOperation;
 
-    /// <summary>The thread's messages <paramref name="RemoteIds"/> edited to show <paramref name="Article"/>.</summary>
-    public sealed record Edit(Article Article, IReadOnlyList<string> RemoteIds) : SendOperation;
+    /// <summary>
+    /// The thread's messages <paramref name="RemoteIds"/> edited to show <paramref name="Article"/>, but for the first
+    /// <paramref name="Edited"/>, which an earlier attempt already edited to it.
+    /// </summary>
+    public sealed record Edit(Article Article, IReadOnlyList<string> RemoteIds, int Edited = 0) : SendOperation;
 
     /// <summary>The thread's messages <paramref name="RemoteIds"/> deleted.</summary>
     public sealed record Delete(IReadOnlyList<string> RemoteIds) : SendOperation;

@@ -33,7 +33,7 @@ public sealed partial class SendStep(
         var version = prepared.Current!.Version;
 
         var allowed = pacer.NextAllowedAt(destination.Channel, prepared.Address);
-        if (allowed > time.GetUtcNow()) return new AttemptResult.Finished(new SendOutcome.Paced(delivery.RemoteIds, allowed), delivery.RemoteIdsVersion);
+        if (allowed > time.GetUtcNow()) return new AttemptResult.Finished(new SendOutcome.Paced(delivery.RemoteIds, allowed), delivery.RemoteIdsVersion, delivery.ShownParts);
 
         var sender = senders.Find(destination.Channel)
             ?? throw new InvalidOperationException($"no sender registered for channel '{destination.Channel}'");
@@ -45,8 +45,9 @@ public sealed partial class SendStep(
 
         SendOutcome outcome;
         // What the outcome's remote ids show when it is not sent: a send's parts all show the version it sends (the
-        // decision resumes only parts of that version); a failed edit or delete leaves them mixed.
-        int? unfinishedShows = operation is SendOperation.Send ? version : null;
+        // decision resumes only parts of that version), an edit's the first ones it edited; a delete's are not told.
+        int? unfinishedShows = operation is SendOperation.Send or SendOperation.Edit ? version : null;
+        int? shownParts = (operation as SendOperation.Edit)?.Edited;
         var started = time.GetTimestamp();
         try
         {
@@ -62,7 +63,7 @@ public sealed partial class SendStep(
                     outcome = await sender.DeleteAsync(target, restart.RemoteIds, cancellationToken);
                     break;
                 case SendOperation.Edit edit:
-                    outcome = await sender.EditAsync(target, renders.Get(edit.Article, destination).For(prepared.Recipient), edit.RemoteIds, cancellationToken);
+                    (outcome, shownParts) = await EditAsync(sender, target, renders.Get(edit.Article, destination).For(prepared.Recipient), edit, cancellationToken);
                     break;
                 case SendOperation.Send send:
                     if (destination.RendersPerRecipient && prepared.Recipient is null) return new AttemptResult.Cancelled("no longer an active subscriber");
@@ -93,7 +94,19 @@ public sealed partial class SendStep(
             }
         }
 
-        return new AttemptResult.Finished(outcome, outcome is SendOutcome.Sent ? version : unfinishedShows);
+        return outcome is SendOutcome.Sent ? new AttemptResult.Finished(outcome, version) : new AttemptResult.Finished(outcome, unfinishedShows, shownParts);
+    }
+
+    // Resumes after the messages an earlier attempt already edited, so that a budget with room for one request at a
+    // time is not spent on the same first edit at every attempt. At least the last part is edited, which keeps the
+    // message handed over from being empty.
+    private static async Task<(SendOutcome Outcome, int Edited)> EditAsync(
+        IChannelSender sender, DeliveryTarget target, RenderedMessage message, SendOperation.Edit edit, CancellationToken cancellationToken)
+    {
+        var skip = Math.Clamp(Math.Min(edit.Edited, edit.RemoteIds.Count), 0, Math.Max(message.PartCount - 1, 0));
+        var outcome = await sender.EditAsync(target, message.PartsFrom(skip), [.. edit.RemoteIds.Skip(skip)], cancellationToken);
+        var edited = skip + (outcome.Edited ?? 0);
+        return skip == 0 ? (outcome, edited) : (outcome with { RemoteIds = [.. edit.RemoteIds.Take(skip), .. outcome.RemoteIds] }, edited);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId} failed unexpectedly")]

@@ -6,7 +6,9 @@ namespace Bot.Core.Delivery.Store;
 /// </summary>
 /// <param name="Status">Sent, Queued (paced or moved: attempt given back), Failed (retry at <paramref name="NextAttemptAt"/>), Dead or Cancelled.</param>
 /// <param name="SentVersion">The article version <see cref="RemoteIds"/> show: for Sent, what the platform now shows (the
-/// current one at send time); otherwise the version the parts delivered so far show, null when not known to be one.</param>
+/// current one at send time); otherwise the version the parts delivered so far show, null when not known.</param>
+/// <param name="ShownParts">How many of <see cref="RemoteIds"/>, from the first, show <paramref name="SentVersion"/>
+/// (an edit that stopped part-way); null for all of them.</param>
 /// <param name="GiveBackAttempt">The attempt did not count (pacing, a moved target, an unavailable channel).</param>
 public sealed record DeliveryOutcome(
     long Id,
@@ -15,4 +17,5 @@ public sealed record DeliveryOutcome(
     string? Error = null,
     DateTimeOffset? NextAttemptAt = null,
     int? SentVersion = null,
-    bool GiveBackAttempt = false);
+    bool GiveBackAttempt = false,
+    int? ShownParts = null);
