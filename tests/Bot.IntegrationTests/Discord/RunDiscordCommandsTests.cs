@@ -224,4 +224,39 @@ public sealed class RunDiscordCommandsTests : IAsyncLifetime
             "SELECT actor, action, detail, origin FROM audit_log WHERE actor LIKE 'discord:%' ORDER BY id");
         return rows.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Actor} {r.Action} {r.Detail} from {r.Origin}")).ToList();
     }
+
+    /// <summary>
+    /// A long article goes out as two messages, the second held back by the channel's budget, while a correction of
+    /// the first paragraph arrives: the channel ends up showing the correction whole, and nothing of the first version.
+    /// </summary>
+    [Fact]
+    public async Task Run_CorrectionBetweenTheParts_ChannelShowsTheCorrectionWholeAndNothingOfTheFirstVersion()
+    {
+        StartBot(null,
+            "--Delivery:Pacing:Channels:discord:0:Scope=Channel", "--Delivery:Pacing:Channels:discord:0:Limit=50", "--Delivery:Pacing:Channels:discord:0:Window=00:00:01",
+            "--Delivery:Pacing:Channels:discord:1:Scope=Target", "--Delivery:Pacing:Channels:discord:1:Limit=1", "--Delivery:Pacing:Channels:discord:1:Window=00:00:06");
+        static string Text(FakeDiscordMessage m) => m.Content + m.Embeds.ToJsonString();
+
+        await DropAsync("v1.md", LongArticle("First version of the lead."));
+        await Eventually.HoldsAsync(() => _api.VisibleMessages(ChannelA).Count == 1, "the first part is out");
+        await DropAsync("v2.md", LongArticle("Corrected version of the lead."));
+
+        await Eventually.HoldsAsync(
+            () => _api.VisibleMessages(ChannelA) is { Count: 2 } shown && Text(shown[0]).Contains("Corrected version", StringComparison.Ordinal),
+            "both parts out, the first one corrected");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        var messages = _api.VisibleMessages(ChannelA);
+        Assert.Equal(2, messages.Count);
+        Assert.All(messages, m => Assert.DoesNotContain("First version", Text(m), StringComparison.Ordinal));
+        Assert.Single(_api.Messages, m => m.ChannelId == ChannelA && m.Deleted && Text(m).Contains("First version", StringComparison.Ordinal));
+        Assert.Equal(3, _api.RequestsTo(ChannelA).Count(r => r.Method == "POST" && r.Status == 200));
+    }
+
+    /// <summary>Four paragraphs of about 1,800 characters: two Discord messages, the lead paragraph in the first.</summary>
+    private static string LongArticle(string lead)
+    {
+        var filler = string.Concat(Enumerable.Repeat("The conference closed on Friday evening in Istanbul. ", 34));
+        return $"---\nid: long-1\ntitle: A long report\n---\n\n{lead} {filler}\n\nSecond. {filler}\n\nThird. {filler}\n\nFourth. {filler}\n";
+    }
 }
