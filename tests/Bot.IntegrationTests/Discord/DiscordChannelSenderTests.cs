@@ -255,6 +255,22 @@ public sealed class DiscordChannelSenderTests
     }
 
     [Fact]
+    public async Task EditAsync_AddedPartFails_SaysHowManyMessagesShowTheEdit()
+    {
+        await using var harness = await DiscordHarness.StartAsync();
+        var target = DiscordHarness.Target(News);
+        var sent = await harness.Sender.SendAsync(target, DiscordHarness.Message("واحد"), [], CancellationToken.None);
+        harness.Api.FailChannel(News, FakeDiscordFailure.ServerError, times: 1, method: "POST");
+
+        var edited = await harness.Sender.EditAsync(target, DiscordHarness.Message("واحد، مصحح", "اثنان"), sent.RemoteIds, CancellationToken.None);
+
+        var retry = Assert.IsType<SendOutcome.RetryLater>(edited);
+        Assert.Equal(1, retry.Edited);
+        Assert.Equal(sent.RemoteIds, retry.RemoteIds);
+        Assert.Equal("واحد، مصحح", Assert.Single(harness.Api.VisibleMessages(News)).Content);
+    }
+
+    [Fact]
     public async Task SendAsync_GlobalTooManyRequests_HoldsEveryChannel()
     {
         await using var harness = await DiscordHarness.StartAsync();
