@@ -143,14 +143,21 @@ public sealed class CurrentVersionTests
         Assert.Equal(DeliveryStatus.Cancelled, h.Single("tg", DeliveryKind.Delete, version: 2).Status);
     }
 
+    /// <summary>An announcement sent whole, then its correction planned: the harness and the announced message ids.</summary>
+    private static async Task<(DispatchHarness H, IReadOnlyList<string> Sent)> AnnouncedThenCorrectedAsync(string body, string corrected)
+    {
+        var h = new DispatchHarness([DispatchHarness.Tg()]);
+        await h.ImportAndPlanAsync(TestArticles.Make(key: "k", version: 1, body: body));
+        await h.DrainAsync();
+        var sent = h.Single("tg", DeliveryKind.Announce, version: 1).RemoteIds;
+        await h.ImportAndPlanAsync(TestArticles.Make(key: "k", version: 2, body: corrected));
+        return (h, sent);
+    }
+
     [Fact]
     public async Task Retry_OfAnEditThatStoppedHalfWay_EditsEveryMessageItLeft()
     {
-        var h = new DispatchHarness([DispatchHarness.Tg()]);
-        await h.ImportAndPlanAsync(TestArticles.Make(key: "k", version: 1, body: "first"));
-        await h.DrainAsync();
-        var sent = h.Single("tg", DeliveryKind.Announce, version: 1).RemoteIds;
-        await h.ImportAndPlanAsync(TestArticles.Make(key: "k", version: 2, body: "longer"));
+        var (h, sent) = await AnnouncedThenCorrectedAsync("first", "longer");
         // The edit added a part, then a 429 stopped it before it was done: the thread now has one message more.
         h.Telegram.Then(new SendOutcome.RetryLater([.. sent, "added"], TimeSpan.FromSeconds(1), "429"));
         await h.DrainAsync();
@@ -167,12 +174,8 @@ public sealed class CurrentVersionTests
     [Fact]
     public async Task Retry_OfAnEditHeldBackAfterItsFirstMessage_EditsOnlyTheRest()
     {
-        var h = new DispatchHarness([DispatchHarness.Tg()]);
-        await h.ImportAndPlanAsync(TestArticles.Make(key: "k", version: 1, body: "lead\n\nsecond\n\nthird"));
-        await h.DrainAsync();
-        var sent = h.Single("tg", DeliveryKind.Announce, version: 1).RemoteIds;
+        var (h, sent) = await AnnouncedThenCorrectedAsync("lead\n\nsecond\n\nthird", "lead\n\nsecond, corrected\n\nthird, corrected");
         Assert.Equal(3, sent.Count);
-        await h.ImportAndPlanAsync(TestArticles.Make(key: "k", version: 2, body: "lead\n\nsecond, corrected\n\nthird, corrected"));
         // The chat's budget had room for the first edit only.
         h.Telegram.Then(new SendOutcome.Paced(sent, h.Clock.GetUtcNow().AddSeconds(1)) { Edited = 1 });
         await h.DrainAsync();

@@ -183,13 +183,8 @@ public sealed partial class DeliveryPipeline(
             if (result is AttemptResult.Finished { Outcome: SendOutcome.Paced paced } finished && KeepsInMemory(paced))
             {
                 // Comes back to a worker when its budget has room; a sender is free for other work meanwhile.
-                var shows = paced.RemoteIds.Count > 0 && finished.ShownVersion is not null;
-                var resumed = prepared.Delivery with
-                {
-                    RemoteIds = paced.RemoteIds,
-                    RemoteIdsVersion = shows ? finished.ShownVersion : null,
-                    ShownParts = shows ? finished.ShownParts : null,
-                };
+                var (version, parts) = finished.Resumable;
+                var resumed = prepared.Delivery with { RemoteIds = paced.RemoteIds, RemoteIdsVersion = version, ShownParts = parts };
                 _waits.Add(prepared with { Delivery = resumed }, paced.NotBefore);
                 continue;
             }

@@ -15,5 +15,10 @@ public abstract record AttemptResult
     /// The channel was called; the outcome's remote ids show <paramref name="ShownVersion"/> (null when not known), all
     /// of them or the first <paramref name="ShownParts"/> after an edit that stopped part-way. A sent outcome shows it whole.
     /// </summary>
-    public sealed record Finished(SendOutcome Outcome, int? ShownVersion, int? ShownParts = null) : AttemptResult;
+    public sealed record Finished(SendOutcome Outcome, int? ShownVersion, int? ShownParts = null) : AttemptResult
+    {
+        /// <summary>What a retry resumes from: the version and count, or nothing when no part is out or it is not known.</summary>
+        public (int? Version, int? Parts) Resumable =>
+            Outcome.RemoteIds.Count > 0 && ShownVersion is not null ? (ShownVersion, ShownParts) : (null, null);
+    }
 }

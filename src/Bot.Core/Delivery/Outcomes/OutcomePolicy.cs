@@ -27,11 +27,8 @@ public sealed class OutcomePolicy(RetrySchedule retry, DispatchOptions options)
             case AttemptResult.Finished finished:
                 var decision = Unfinished(attempt, finished.Outcome, now);
                 // A retry resumes these parts only if they show the version it sends; the store keeps which one they show.
-                var shows = decision.Record.RemoteIds.Count > 0 && finished.ShownVersion is not null;
-                return decision with
-                {
-                    Record = decision.Record with { SentVersion = shows ? finished.ShownVersion : null, ShownParts = shows ? finished.ShownParts : null },
-                };
+                var (version, parts) = finished.Resumable;
+                return decision with { Record = decision.Record with { SentVersion = version, ShownParts = parts } };
 
             default:
                 throw new ArgumentException($"unknown attempt result {attempt.Result}", nameof(attempt));

@@ -82,19 +82,14 @@ public sealed partial class SendStep(
         // Withdrawing or restarting deletes parts: timed like any call, but it is no version's first send.
         var observed = operation is SendOperation.Withdraw or SendOperation.Restart ? delivery with { Kind = DeliveryKind.Delete } : delivery;
         observer?.Attempted(observed, destination.Channel, outcome, time.GetElapsedTime(started), prepared.Current.Received);
-        if (outcome is SendOutcome.Sent)
+        return (operation, outcome) switch
         {
-            switch (operation)
-            {
-                case SendOperation.Withdraw withdrawn:
-                    return new AttemptResult.Cancelled(withdrawn.Reason, []);
-                case SendOperation.Restart:
-                    // Back in the queue at once with nothing sent, the attempt given back: the next one sends every part.
-                    return new AttemptResult.Finished(new SendOutcome.Paced([], time.GetUtcNow()), null);
-            }
-        }
-
-        return outcome is SendOutcome.Sent ? new AttemptResult.Finished(outcome, version) : new AttemptResult.Finished(outcome, unfinishedShows, shownParts);
+            (SendOperation.Withdraw withdrawn, SendOutcome.Sent) => new AttemptResult.Cancelled(withdrawn.Reason, []),
+            // Back in the queue at once with nothing sent, the attempt given back: the next one sends every part.
+            (SendOperation.Restart, SendOutcome.Sent) => new AttemptResult.Finished(new SendOutcome.Paced([], time.GetUtcNow()), null),
+            (_, SendOutcome.Sent) => new AttemptResult.Finished(outcome, version),
+            _ => new AttemptResult.Finished(outcome, unfinishedShows, shownParts),
+        };
     }
 
     // Resumes after the messages an earlier attempt already edited, so that a budget with room for one request at a
