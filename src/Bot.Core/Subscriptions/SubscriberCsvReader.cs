@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Bot.Core.Subscriptions;
@@ -8,24 +10,93 @@ namespace Bot.Core.Subscriptions;
 /// </summary>
 public static class SubscriberCsvReader
 {
+    /// <summary>
+    /// Checks the whole file: every problem with its line, and which lines repeat an earlier list and address.
+    /// The rows themselves are not kept: <see cref="SubscriberCsv.RowsAsync"/> reads the file again, so a list of
+    /// a million addresses costs a hash of each, not the addresses.
+    /// </summary>
+    /// <param name="open">Opens the file; called once here and once for each reading of the rows.</param>
     /// <param name="lists">The email lists that exist (compared case-insensitively).</param>
     /// <param name="defaultList">The list for rows without one; null when every row must name its list.</param>
     /// <param name="onLine">Called with each line number read, for progress reporting.</param>
+    /// <param name="expectedRows">How many rows the file holds, about; sizes the table of addresses seen.</param>
     public static async Task<SubscriberCsv> ReadAsync(
+        Func<TextReader> open,
+        IReadOnlyCollection<string> lists,
+        string? defaultList,
+        Action<int>? onLine,
+        CancellationToken cancellationToken,
+        int expectedRows = 0)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        var issues = new List<SubscriberCsvIssue>();
+        var firstLines = new Dictionary<UInt128, int>(expectedRows);
+        var merged = new SubscriberCsvMerges();
+        var dataLines = 0;
+        var rows = 0;
+        using (var reader = open())
+        {
+            await foreach (var line in LinesAsync(reader, lists, defaultList, onLine, cancellationToken).ConfigureAwait(false))
+            {
+                if (line.Issue is { } issue)
+                {
+                    issues.Add(issue);
+                }
+
+                if (line.IsData)
+                {
+                    dataLines++;
+                }
+
+                if (line.Row is not { } row)
+                {
+                    continue;
+                }
+
+                ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(firstLines, SubscriberCsvKey.Of(row.List, row.Email), out var seen);
+                if (seen)
+                {
+                    merged.Add(row.Line, first, row.Name);
+                    continue;
+                }
+
+                first = row.Line;
+                rows++;
+            }
+        }
+
+        return new SubscriberCsv(issues, dataLines, rows, merged.Count, token => RowsAsync(open, lists, defaultList, merged, token));
+    }
+
+    private static async IAsyncEnumerable<SubscriberImportRow> RowsAsync(
+        Func<TextReader> open,
+        IReadOnlyCollection<string> lists,
+        string? defaultList,
+        SubscriberCsvMerges merged,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var reader = open();
+        await foreach (var line in LinesAsync(reader, lists, defaultList, null, cancellationToken).ConfigureAwait(false))
+        {
+            if (line.Row is { } row && !merged.IsRepeat(row.Line))
+            {
+                yield return merged.NameFor(row.Line) is { } name ? row with { Name = name } : row;
+            }
+        }
+    }
+
+    /// <summary>Each line in turn: a valid row, a refused line with its reason, or nothing (blank line, header).</summary>
+    private static async IAsyncEnumerable<SubscriberCsvLine> LinesAsync(
         TextReader reader,
         IReadOnlyCollection<string> lists,
         string? defaultList,
         Action<int>? onLine,
-        CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var rows = new List<SubscriberImportRow>();
-        var issues = new List<SubscriberCsvIssue>();
-        var seen = new Dictionary<(string List, string Email), int>();
         var known = lists.ToDictionary(l => l, l => l, StringComparer.OrdinalIgnoreCase);
         int? emailColumn = null, nameColumn = null, listColumn = null;
         var lineNumber = 0;
-        var dataLines = 0;
-        var duplicates = 0;
+        var refused = false;
 
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
@@ -38,10 +109,11 @@ public static class SubscriberCsvReader
 
             if (!TrySplit(line, out var fields))
             {
-                issues.Add(new SubscriberCsvIssue(lineNumber, "unbalanced quotes"));
+                yield return SubscriberCsvLine.Refused(lineNumber, "unbalanced quotes", isData: false);
                 if (emailColumn is null)
                 {
-                    break;
+                    refused = true;
+                    yield break;
                 }
 
                 continue;
@@ -53,8 +125,9 @@ public static class SubscriberCsvReader
                 var email = header.IndexOf("email");
                 if (email < 0)
                 {
-                    issues.Add(new SubscriberCsvIssue(lineNumber, "the header row must name an 'email' column (email,name,list)"));
-                    break;
+                    refused = true;
+                    yield return SubscriberCsvLine.Refused(lineNumber, "the header row must name an 'email' column (email,name,list)", isData: false);
+                    yield break;
                 }
 
                 emailColumn = email;
@@ -63,11 +136,10 @@ public static class SubscriberCsvReader
                 continue;
             }
 
-            dataLines++;
             var address = Field(fields, emailColumn);
             if (!SubscriberAddress.IsValid(address))
             {
-                issues.Add(new SubscriberCsvIssue(lineNumber, $"invalid address '{address}'"));
+                yield return SubscriberCsvLine.Refused(lineNumber, $"invalid address '{address}'", isData: true);
                 continue;
             }
 
@@ -76,7 +148,7 @@ public static class SubscriberCsvReader
             {
                 if (defaultList is null)
                 {
-                    issues.Add(new SubscriberCsvIssue(lineNumber, "no list given and there is no single default list"));
+                    yield return SubscriberCsvLine.Refused(lineNumber, "no list given and there is no single default list", isData: true);
                     continue;
                 }
 
@@ -85,33 +157,18 @@ public static class SubscriberCsvReader
 
             if (!known.TryGetValue(listName, out var list))
             {
-                issues.Add(new SubscriberCsvIssue(lineNumber, $"unknown list '{listName}'"));
+                yield return SubscriberCsvLine.Refused(lineNumber, $"unknown list '{listName}'", isData: true);
                 continue;
             }
 
-            var normalized = SubscriberAddress.Normalize(address!);
             var name = Field(fields, nameColumn) is { Length: > 0 } given ? given : null;
-            if (seen.TryGetValue((list, normalized), out var index))
-            {
-                duplicates++;
-                if (name is not null)
-                {
-                    rows[index] = rows[index] with { Name = name };
-                }
-
-                continue;
-            }
-
-            seen[(list, normalized)] = rows.Count;
-            rows.Add(new SubscriberImportRow(lineNumber, list, normalized, name));
+            yield return SubscriberCsvLine.Valid(new SubscriberImportRow(lineNumber, list, SubscriberAddress.Normalize(address!), name));
         }
 
-        if (emailColumn is null && issues.Count == 0)
+        if (emailColumn is null && !refused)
         {
-            issues.Add(new SubscriberCsvIssue(Math.Max(lineNumber, 1), "the file is empty; expected a header row email,name,list"));
+            yield return SubscriberCsvLine.Refused(Math.Max(lineNumber, 1), "the file is empty; expected a header row email,name,list", isData: false);
         }
-
-        return new SubscriberCsv(rows, issues, dataLines, duplicates);
     }
 
     private static string? Field(List<string> fields, int? column) =>

@@ -5,8 +5,8 @@ namespace Bot.Host.Cli;
 
 /// <summary>
 /// The work of <c>bot subscribers import</c>: read and check the whole file first (duplicates merge across the
-/// whole file, and every problem is reported with its line), then write the valid rows in batches, one
-/// transaction each, and report every unsubscribed or bounced address that was kept as it was.
+/// whole file, and every problem is reported with its line), then read it again and write the valid rows in
+/// batches, one transaction each, and report every unsubscribed or bounced address that was kept as it was.
 /// </summary>
 public static class SubscriberImport
 {
@@ -27,13 +27,13 @@ public static class SubscriberImport
 
         async Task ReadAsync(Action<int>? onLine)
         {
-            using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-            csv = await SubscriberCsvReader.ReadAsync(reader, lists, defaultList, onLine, cancellationToken);
+            csv = await SubscriberCsvReader.ReadAsync(
+                () => new StreamReader(path, detectEncodingFromByteOrderMarks: true), lists, defaultList, onLine, cancellationToken, expectedRows: lines);
         }
 
         async Task WriteAsync(Action<int>? onRows)
         {
-            foreach (var batch in csv.Rows.Chunk(SubscribersCommand.ImportBatchSize))
+            await foreach (var batch in csv.RowsAsync(cancellationToken).Chunk(SubscribersCommand.ImportBatchSize).WithCancellation(cancellationToken))
             {
                 var outcomes = await store.AddActiveAsync(batch, cancellationToken);
                 for (var i = 0; i < batch.Length; i++)
@@ -56,7 +56,7 @@ public static class SubscriberImport
                 var reading = progress.AddTask("Reading", maxValue: Math.Max(lines, 1));
                 await ReadAsync(line => reading.Value = line);
                 reading.Value = reading.MaxValue;
-                var writing = progress.AddTask("Writing", maxValue: Math.Max(csv.Rows.Count, 1));
+                var writing = progress.AddTask("Writing", maxValue: Math.Max(csv.RowCount, 1));
                 await WriteAsync(n => writing.Increment(n));
                 writing.Value = writing.MaxValue;
             });
@@ -80,7 +80,7 @@ public static class SubscriberImport
         output.WriteLine(
             $"{counts.Added} added, {counts.Activated} activated, {counts.Unchanged} unchanged, {counts.KeptUnsubscribed} kept unsubscribed, " +
             $"{counts.KeptBounced} kept bounced, {csv.Duplicates} duplicates merged, {csv.Issues.Count} invalid");
-        if (csv.Rows.Count == 0 && csv.Issues.Count > 0)
+        if (csv.RowCount == 0 && csv.Issues.Count > 0)
         {
             throw new UserErrorException($"nothing imported from {path}");
         }

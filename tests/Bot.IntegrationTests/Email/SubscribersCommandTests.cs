@@ -115,6 +115,16 @@ public sealed class SubscribersCommandTests : IDisposable
             ],
             result.OutputLines);
         Assert.Equal("0 added, 0 activated, 99997 unchanged, 0 kept unsubscribed, 0 kept bounced, 1 duplicates merged, 2 invalid", again.OutputLines[^1]);
+        await using (var connection = new SqliteConnection($"Data Source={dir.Combine("data", "bot.db")}"))
+        {
+            Assert.Equal(99_997, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM subscribers"));
+            Assert.Equal(
+                [("sport", "Duplicate")],
+                (await connection.QueryAsync<(string, string)>("SELECT list, name FROM subscribers WHERE email = 'r1@example.org'")).ToList());
+            Assert.Equal("قارئ 99999", await connection.ExecuteScalarAsync<string>("SELECT name FROM subscribers WHERE email = 'r99999@example.org'"));
+        }
+
+        SqliteConnection.ClearAllPools();
     }
 
     [Fact]
