@@ -96,7 +96,6 @@ public static class SubscriberCsvReader
         var known = lists.ToDictionary(l => l, l => l, StringComparer.OrdinalIgnoreCase);
         int? emailColumn = null, nameColumn = null, listColumn = null;
         var lineNumber = 0;
-        var refused = false;
 
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
@@ -112,7 +111,6 @@ public static class SubscriberCsvReader
                 yield return SubscriberCsvLine.Refused(lineNumber, "unbalanced quotes", isData: false);
                 if (emailColumn is null)
                 {
-                    refused = true;
                     yield break;
                 }
 
@@ -125,7 +123,6 @@ public static class SubscriberCsvReader
                 var email = header.IndexOf("email");
                 if (email < 0)
                 {
-                    refused = true;
                     yield return SubscriberCsvLine.Refused(lineNumber, "the header row must name an 'email' column (email,name,list)", isData: false);
                     yield break;
                 }
@@ -165,7 +162,7 @@ public static class SubscriberCsvReader
             yield return SubscriberCsvLine.Valid(new SubscriberImportRow(lineNumber, list, SubscriberAddress.Normalize(address!), name));
         }
 
-        if (emailColumn is null && !refused)
+        if (emailColumn is null)
         {
             yield return SubscriberCsvLine.Refused(Math.Max(lineNumber, 1), "the file is empty; expected a header row email,name,list", isData: false);
         }

@@ -120,6 +120,7 @@ public sealed class SubscriberCsvReaderTests
     [Theory]
     [InlineData("")]
     [InlineData("name,list\nx,news\n")]
+    [InlineData("\"email,name\na@example.org,x\n")]
     public async Task ReadAsync_NoHeader_OneIssueNoRows(string text)
     {
         var csv = await ReadAsync(text);
