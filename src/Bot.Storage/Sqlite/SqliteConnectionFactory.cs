@@ -15,7 +15,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>Each connection's page cache, in KiB (SQLite's default is 2,000).</summary>
-    private const int CacheKiB = 512;
+    private const int CacheKiB = 256;
 
     private readonly string connectionString;
     private volatile bool folderMade;

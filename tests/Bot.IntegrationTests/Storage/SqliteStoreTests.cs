@@ -58,7 +58,7 @@ public sealed class SqliteStoreTests : StoreContractTests
         Assert.Equal((long)Bot.Storage.Sqlite.SqliteConnectionFactory.BusyTimeout.TotalMilliseconds, busyTimeout);
         Assert.Equal(1L, foreignKeys);
         Assert.Equal(2L, tempStore); // MEMORY
-        Assert.Equal(-512L, cacheSize); // KiB, against SQLite's default of -2000
+        Assert.Equal(-256L, cacheSize); // KiB, against SQLite's default of -2000
     }
 
     [SkippableFact]
