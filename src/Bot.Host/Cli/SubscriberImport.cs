@@ -33,7 +33,7 @@ public static class SubscriberImport
 
         async Task WriteAsync(Action<int>? onRows)
         {
-            await foreach (var batch in csv.RowsAsync(cancellationToken).Chunk(SubscribersCommand.ImportBatchSize).WithCancellation(cancellationToken))
+            await foreach (var batch in csv.RowsAsync(cancellationToken).Chunk(SubscribersCommand.ImportBatchSize))
             {
                 var outcomes = await store.AddActiveAsync(batch, cancellationToken);
                 for (var i = 0; i < batch.Length; i++)
