@@ -192,6 +192,30 @@ public abstract partial class DeliveryStoreContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task RemoteIds_AreStoredAsTheJsonArrayTheColumnAlwaysHeld()
+    {
+        var store = await ArrangeAsync("a");
+        await store.Planning.AddAsync([Planned("a", "tg"), Planned("a", "dc")], None);
+        var claimed = await ClaimAsync(store);
+        string[] ids = ["<20261130.1@news.example>", "رسالة \"أولى\"", "x\\y"];
+
+        await store.Outcomes.RecordAsync("host-a",
+        [
+            new DeliveryOutcome(claimed[0].Id, DeliveryStatus.Sent, ids),
+            new DeliveryOutcome(claimed[1].Id, DeliveryStatus.Failed, [], "rejected"),
+        ], Clock.GetUtcNow(), None);
+
+        var (_, _, factory) = await OpenAsync();
+        await using var connection = await factory.OpenAsync(None);
+        var stored = (await connection.QueryAsync<(long Id, string RemoteIds)>("SELECT id, remote_ids FROM deliveries")).ToDictionary(r => r.Id, r => r.RemoteIds);
+        Assert.Equal(@"[""\u003C20261130.1@news.example\u003E"",""\u0631\u0633\u0627\u0644\u0629 \u0022\u0623\u0648\u0644\u0649\u0022"",""x\\y""]", stored[claimed[0].Id]);
+        Assert.Equal("[]", stored[claimed[1].Id]);
+        var rows = (await store.Queries.ListAsync(new DeliveryQuery(), None)).ToDictionary(r => r.Id);
+        Assert.Equal(ids, rows[claimed[0].Id].RemoteIds);
+        Assert.Empty(rows[claimed[1].Id].RemoteIds);
+    }
+
+    [SkippableFact]
     public async Task ExpiredLease_GoesBackToTheQueueWithTheAttemptCounted()
     {
         var store = await ArrangeAsync("a");
