@@ -23,12 +23,13 @@ public static class DataProtectionServiceCollectionExtensions
     /// several hosts share), encrypted under a key derived from the admin key: a restart keeps forms and sessions
     /// valid, and one host accepts what another issued. Without it nothing under <c>/admin</c> is served, so the
     /// keys stay in memory and nothing is written. Call after everything that adds data protection (antiforgery
-    /// does): it takes out the start-up preload of the key ring, which would race the store's migrations.
+    /// does): it takes out the start-up preload of the key ring (see <see cref="RemoveKeyRingPreload"/>).
     /// </summary>
     public static IServiceCollection AddBotDataProtection(this IServiceCollection services, IConfiguration configuration)
     {
         var adminKey = configuration[AdminKey.ConfigurationKey];
         var builder = services.AddDataProtection().SetApplicationName(ApplicationName);
+        RemoveKeyRingPreload(services);
         if (string.IsNullOrEmpty(adminKey))
         {
             builder.UseEphemeralDataProtectionProvider();
@@ -47,16 +48,22 @@ public static class DataProtectionServiceCollectionExtensions
             options.XmlEncryptor = new CipherXmlEncryptor(sp.GetRequiredService<DataProtectionKeyCipher>());
         }));
 
-        // Data protection loads the key ring while the host starts, before the store has its tables on a first run
-        // (migrations run in the background so /healthz can answer meanwhile), and would log that it failed. The
-        // first admin page loads it instead.
+        return services;
+    }
+
+    /// <summary>
+    /// Data protection loads the key ring while the host starts. With the keys in the store, that is before the store
+    /// has its tables on a first run (migrations run in the background so <c>/healthz</c> can answer meanwhile), and
+    /// it would log that it failed. Without an admin key nothing ever protects anything, and the preload only brought
+    /// the XML stack into every host: 3-4 MiB resident. The first admin page loads the key ring instead.
+    /// </summary>
+    private static void RemoveKeyRingPreload(IServiceCollection services)
+    {
         var preload = services.Where(d => d.ServiceType == typeof(IHostedService)
             && d.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService").ToList();
         foreach (var descriptor in preload)
         {
             services.Remove(descriptor);
         }
-
-        return services;
     }
 }
