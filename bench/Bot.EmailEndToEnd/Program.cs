@@ -37,7 +37,7 @@ try
     await bot.StartAsync();
     var loadBefore = File.ReadAllText("/proc/loadavg").Trim();
 
-    var runs = new List<(string Name, TimeSpan Time, TimeSpan Cpu)>();
+    var runs = new List<(string Name, TimeSpan Time, TimeSpan Cpu, List<TimeSpan> Tenths)>();
     foreach (var name in options.Later ? new[] { "first", "later" } : ["first"])
     {
         var baseline = sink.Messages;
@@ -49,8 +49,9 @@ try
         Console.Error.WriteLine($"{name} article: dropped, waiting for {options.Subscribers} messages …");
         var clock = Stopwatch.StartNew();
         bot.Drop(copy, $"{name}.txt");
-        var time = await sink.WaitForAsync(baseline + options.Subscribers, clock, limit, bot.CpuSummary);
-        runs.Add((name, time, bot.Cpu() - cpu));
+        var tenths = new List<TimeSpan>();
+        var time = await sink.WaitForAsync(baseline + options.Subscribers, clock, limit, bot.CpuSummary, tenths);
+        runs.Add((name, time, bot.Cpu() - cpu, tenths));
     }
 
     var peakKiB = bot.PeakKiB;
@@ -62,11 +63,13 @@ try
 
     Console.WriteLine($"mode: {(options.Tls ? "TLS (stunnel4 in front of smtp-sink; bot SslOnConnect trusting the test CA)" : "plain SMTP")}, "
         + $"subscribers: {options.Subscribers}, connections: {options.Connections}, message size: {size} bytes");
-    foreach (var (name, time, cpu) in runs)
+    foreach (var (name, time, cpu, tenths) in runs)
     {
         var rate = options.Subscribers / time.TotalSeconds;
         Console.WriteLine($"bot run, {name} article: {time.TotalSeconds:F2} s from the rename to the last message, {rate:F0} msg/s, "
             + $"bot CPU {cpu.TotalMilliseconds / options.Subscribers:F3} ms/msg; ratio {rate / sourceRate:F2}");
+        Console.WriteLine($"  first message after {tenths[0].TotalSeconds:F2} s; each further tenth took "
+            + string.Join(' ', tenths.Zip(tenths.Skip(1), (before, after) => (after - before).TotalSeconds.ToString("F2", CultureInfo.InvariantCulture))) + " s");
     }
 
     Console.WriteLine($"bot subscribers import: {bot.ImportTime.TotalSeconds:F1} s for {options.Subscribers} subscribers");

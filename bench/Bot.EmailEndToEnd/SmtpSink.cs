@@ -33,12 +33,22 @@ internal sealed class SmtpSink : IDisposable
         return sink;
     }
 
-    /// <summary>Waits until the count reaches <paramref name="target"/>; the clock stops at the read that saw it.</summary>
-    public async Task<TimeSpan> WaitForAsync(long target, Stopwatch clock, TimeSpan limit, Func<string>? progress = null)
+    /// <summary>
+    /// Waits until the count reaches <paramref name="target"/>; the clock stops at the read that saw it. With
+    /// <paramref name="tenths"/>, adds the clock's reading when the first message of the wait arrived, then when each
+    /// further tenth of the wait's messages had.
+    /// </summary>
+    public async Task<TimeSpan> WaitForAsync(long target, Stopwatch clock, TimeSpan limit, Func<string>? progress = null, List<TimeSpan>? tenths = null)
     {
         var lastReport = TimeSpan.Zero;
+        var start = Messages;
         while (Messages < target)
         {
+            if (tenths is not null && Messages - start >= Math.Max(1, (target - start) * tenths.Count / 10))
+            {
+                tenths.Add(clock.Elapsed);
+            }
+
             if (clock.Elapsed > limit)
             {
                 throw new TimeoutException($"smtp-sink has {Messages} of {target} messages after {limit}");
@@ -53,7 +63,13 @@ internal sealed class SmtpSink : IDisposable
             await Task.Delay(2);
         }
 
-        return clock.Elapsed;
+        var elapsed = clock.Elapsed;
+        while (tenths?.Count < 11)
+        {
+            tenths.Add(elapsed);
+        }
+
+        return elapsed;
     }
 
     public void Dispose() => Processes.Stop(process);
