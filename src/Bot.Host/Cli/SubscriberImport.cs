@@ -6,7 +6,9 @@ namespace Bot.Host.Cli;
 /// <summary>
 /// The work of <c>bot subscribers import</c>: read and check the whole file first (duplicates merge across the
 /// whole file, and every problem is reported with its line), then read it again and write the valid rows in
-/// batches, one transaction each, and report every unsubscribed or bounced address that was kept as it was.
+/// batches, one transaction each, and report every unsubscribed or bounced address that was kept as it was. The file
+/// is held open from the first reading to the last (<see cref="HeldInputFile"/>), so the rows written are the rows
+/// checked.
 /// </summary>
 public static class SubscriberImport
 {
@@ -19,7 +21,8 @@ public static class SubscriberImport
         string? defaultList,
         CancellationToken cancellationToken)
     {
-        var lines = CountLines(path);
+        using var file = new HeldInputFile(path);
+        var lines = CountLines(file.Rewound());
         var interactive = lines >= SubscribersCommand.ProgressThreshold && console.Profile.Capabilities.Interactive;
         SubscriberCsv csv = null!;
         var counts = SubscriberImportCounts.None;
@@ -28,11 +31,13 @@ public static class SubscriberImport
         async Task ReadAsync(Action<int>? onLine)
         {
             csv = await SubscriberCsvReader.ReadAsync(
-                () => new StreamReader(path, detectEncodingFromByteOrderMarks: true), lists, defaultList, onLine, cancellationToken, expectedRows: lines);
+                file.OpenReader, lists, defaultList, onLine, cancellationToken, expectedRows: lines);
         }
 
         async Task WriteAsync(Action<int>? onRows)
         {
+            file.EnsureUnchanged("nothing was written; import it again once it is complete");
+            var written = 0;
             await foreach (var batch in csv.RowsAsync(cancellationToken).Chunk(SubscribersCommand.ImportBatchSize))
             {
                 var outcomes = await store.AddActiveAsync(batch, cancellationToken);
@@ -45,8 +50,11 @@ public static class SubscriberImport
                     }
                 }
 
+                written += batch.Length;
                 onRows?.Invoke(batch.Length);
             }
+
+            file.EnsureUnchanged($"{written} rows were written from it; import it again once it is complete");
         }
 
         if (interactive)
@@ -92,10 +100,9 @@ public static class SubscriberImport
     public static string Kept(SubscriberAdd outcome, string list, string email) =>
         $"kept {(outcome == SubscriberAdd.KeptBounced ? "bounced" : "unsubscribed")}: {email} on {list}";
 
-    private static int CountLines(string path)
+    private static int CountLines(Stream stream)
     {
         var count = 0;
-        using var stream = File.OpenRead(path);
         Span<byte> buffer = stackalloc byte[64 * 1024];
         int read;
         while ((read = stream.Read(buffer)) > 0)
