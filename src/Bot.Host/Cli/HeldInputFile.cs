@@ -14,7 +14,7 @@ public sealed class HeldInputFile : IDisposable
     {
         Path = path;
         stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        opened = Now();
+        opened = Stamp();
     }
 
     public string Path { get; }
@@ -36,7 +36,7 @@ public sealed class HeldInputFile : IDisposable
     /// <exception cref="UserErrorException">The file was changed in place since it was opened.</exception>
     public void EnsureUnchanged(string consequence)
     {
-        if (Now() != opened)
+        if (Stamp() != opened)
         {
             throw new UserErrorException($"{Path} changed while it was being read: {consequence}");
         }
@@ -44,5 +44,5 @@ public sealed class HeldInputFile : IDisposable
 
     public void Dispose() => stream.Dispose();
 
-    private (long, DateTime) Now() => (RandomAccess.GetLength(stream.SafeFileHandle), File.GetLastWriteTimeUtc(stream.SafeFileHandle));
+    private (long, DateTime) Stamp() => (RandomAccess.GetLength(stream.SafeFileHandle), File.GetLastWriteTimeUtc(stream.SafeFileHandle));
 }
