@@ -59,7 +59,12 @@ public sealed class EmailMimeBuilder
 
         message.Body = list is null
             ? new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody()
-            : new MultipartAlternative { list.Text.Create(email.TextBody), list.Html.Create(email.HtmlBody) };
+            : new MultipartAlternative
+            {
+                // A spliced body goes in as its UTF-8: reading it as a string would build the string.
+                email.SplicedText() is { } text ? list.Text.Create(text) : list.Text.Create(email.TextBody),
+                email.SplicedHtml() is { } html ? list.Html.Create(html) : list.Html.Create(email.HtmlBody),
+            };
 
         // Encoded for 7-bit transport here, once: every relay accepts it, and a DKIM signature added later stays
         // valid because the SMTP client has nothing left to re-encode.

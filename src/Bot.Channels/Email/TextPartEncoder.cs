@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using Bot.Core.Channels;
 using MimeKit;
 using MimeKit.Encodings;
 
@@ -31,13 +32,19 @@ internal sealed class TextPartEncoder(string subtype)
 
     private Shared? shared;
 
-    public TextPart Create(string text)
+    public TextPart Create(string text) =>
+        Create(Encoding.UTF8.GetByteCount(text), text, static (text, bytes) => Encoding.UTF8.GetBytes(text, bytes), static text => text);
+
+    /// <summary>The part for a body spliced for its subscriber, from its UTF-8 without building it as a string.</summary>
+    public TextPart Create(SplicedBody body) =>
+        Create(body.Utf8Length, body, static (body, bytes) => body.CopyUtf8To(bytes), static body => body.ToString());
+
+    private TextPart Create<TBody>(int length, TBody body, Action<TBody, byte[]> writeUtf8, Func<TBody, string> text)
     {
-        var length = Encoding.UTF8.GetByteCount(text);
         var bytes = ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            Encoding.UTF8.GetBytes(text, bytes);
+            writeUtf8(body, bytes);
             var input = bytes.AsSpan(0, length);
             var known = Volatile.Read(ref shared);
             var common = known is null ? 0 : input.CommonPrefixLength(known.Text);
@@ -51,7 +58,7 @@ internal sealed class TextPartEncoder(string subtype)
             if (encoding is not (ContentEncoding.Base64 or ContentEncoding.QuotedPrintable))
             {
                 // 7-bit text goes out as it is; MimeKit's own path is as fast and leaves the headers exactly as before.
-                return new TextPart(subtype) { Text = text };
+                return new TextPart(subtype) { Text = text(body) };
             }
 
             // The shared bytes are read in place, not copied: a message's content is the shared prefix chained to its own.

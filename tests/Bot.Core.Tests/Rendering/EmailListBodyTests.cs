@@ -38,6 +38,45 @@ public sealed class EmailListBodyTests
     }
 
     [Fact]
+    public void Compose_SplicedForEachSubscriber_SameBytesAsRenderedInFullThroughThePlainBuilder()
+    {
+        var renderer = ReferenceArticle.Renderer();
+        var article = ReferenceArticle.Load();
+        var spliced = renderer.Prepare(article, ReferenceArticle.Email);
+        var full = renderer.PrepareEmail(article, ReferenceArticle.Email);
+        var (builder, composer) = Builders();
+        var names = new[] { "قارئ الأخبار", null, "Zoë & <O'Brien>", "قارئ 😀", "😀" };
+
+        for (var i = 0; i < names.Length; i++)
+        {
+            var recipient = new EmailRecipient($"reader{i}@example.org", names[i], $"https://news.example.org/unsubscribe?token=t{i}x");
+            var email = Assert.IsType<EmailMessage>(spliced.For(recipient));
+            var html = Assert.IsAssignableFrom<SplicedBody>(email.SplicedHtml());
+            var text = Assert.IsAssignableFrom<SplicedBody>(email.SplicedText());
+
+            var (fast, plain) = BothWays(builder, composer, ReferenceArticle.Email.Name, email);
+
+            Assert.Equal(plain, fast);
+            Assert.Equal(full.Personalise(recipient), email);
+            Assert.Equal(System.Text.Encoding.UTF8.GetBytes(email.HtmlBody), Utf8(html));
+            Assert.Equal(System.Text.Encoding.UTF8.GetBytes(email.TextBody), Utf8(text));
+        }
+    }
+
+    [Fact]
+    public void For_NameWithAHalfSurrogatePair_RenderedInFull()
+    {
+        var renderer = ReferenceArticle.Renderer();
+        var article = ReferenceArticle.Load();
+        var recipient = new EmailRecipient("reader@example.org", "قارئ \uD83D", "https://news.example.org/unsubscribe?token=t");
+
+        var email = Assert.IsType<EmailMessage>(renderer.Prepare(article, ReferenceArticle.Email).For(recipient));
+
+        Assert.Null(email.SplicedHtml());
+        Assert.Equal(renderer.PrepareEmail(article, ReferenceArticle.Email).Personalise(recipient), email);
+    }
+
+    [Fact]
     public void Compose_TwoListsAndAnArticleChange_SameBytesAsThePlainBuilder()
     {
         var renderer = ReferenceArticle.Renderer();
@@ -99,6 +138,13 @@ public sealed class EmailListBodyTests
         (5, AsciiLine),
         (5, Gen.String[Gen.Char['ء', 'ي'], 0, 60]),
         (1, Gen.String[Gen.Char["aé ب"], 0, 30]));
+
+    private static byte[] Utf8(SplicedBody body)
+    {
+        var bytes = new byte[body.Utf8Length];
+        body.CopyUtf8To(bytes);
+        return bytes;
+    }
 
     private static (EmailMimeBuilder Builder, EmailMimeComposer Composer) Builders()
     {
