@@ -22,6 +22,7 @@ internal sealed class PipelinedSmtpTransaction(Stream stream)
 
     private readonly SmtpReplyReader replies = new(stream);
     private readonly MemoryStream content = new();
+    private readonly MemoryStream headers = new();
 
     /// <summary>True when the envelope can be written as is: MailKit handles international addresses (SMTPUTF8, IDN).</summary>
     public static bool Accepts(MailboxAddress sender, MailboxAddress recipient) =>
@@ -64,7 +65,7 @@ internal sealed class PipelinedSmtpTransaction(Stream stream)
     public ValueTask WriteContentAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         content.SetLength(0);
-        SmtpWireWriter.Write(message, content);
+        SmtpWireWriter.Write(message, content, headers);
         content.Write(EndOfData);
         return stream.WriteAsync(content.GetBuffer().AsMemory(0, (int)content.Length), cancellationToken);
     }

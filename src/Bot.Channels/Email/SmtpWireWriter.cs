@@ -20,11 +20,12 @@ internal static class SmtpWireWriter
     private static readonly byte[] NewLine = "\r\n"u8.ToArray();
 
     /// <summary>Appends the message to <paramref name="output"/>, without the final dot.</summary>
-    public static void Write(MimeMessage message, MemoryStream output)
+    /// <param name="scratch">Where headers are written before they are converted; reused, so a session's messages do not each grow a buffer.</param>
+    public static void Write(MimeMessage message, MemoryStream output, MemoryStream scratch)
     {
         if (message.Body is Multipart { Preamble: null, Epilogue: null } multipart && multipart.All(Fits))
         {
-            WriteMultipart(message, multipart, output);
+            WriteMultipart(message, multipart, output, scratch);
             return;
         }
 
@@ -42,23 +43,20 @@ internal static class SmtpWireWriter
             ? content.Encoding is not (ContentEncoding.Binary or ContentEncoding.UUEncode)
             : content.Encoding == ContentEncoding.Default && part.ContentTransferEncoding is ContentEncoding.SevenBit or ContentEncoding.EightBit);
 
-    private static void WriteMultipart(MimeMessage message, Multipart multipart, MemoryStream output)
+    private static void WriteMultipart(MimeMessage message, Multipart multipart, MemoryStream output, MemoryStream scratch)
     {
         var previous = (byte)'\n';
-        using (var headers = new MemoryStream())
-        {
-            message.WriteTo(Format, headers, headersOnly: true);
-            SmtpWireText.Append(output, headers.GetBuffer().AsSpan(0, (int)headers.Length), ref previous);
-        }
+        scratch.SetLength(0);
+        message.WriteTo(Format, scratch, headersOnly: true);
+        SmtpWireText.Append(output, scratch.GetBuffer().AsSpan(0, (int)scratch.Length), ref previous);
 
         var boundary = Encoding.ASCII.GetBytes("--" + multipart.Boundary + "\r\n");
-        using var partHeaders = new MemoryStream();
         foreach (var part in multipart.Cast<MimePart>())
         {
             SmtpWireText.Append(output, boundary, ref previous);
-            partHeaders.SetLength(0);
-            part.Headers.WriteTo(Format, partHeaders);
-            SmtpWireText.Append(output, partHeaders.GetBuffer().AsSpan(0, (int)partHeaders.Length), ref previous);
+            scratch.SetLength(0);
+            part.Headers.WriteTo(Format, scratch);
+            SmtpWireText.Append(output, scratch.GetBuffer().AsSpan(0, (int)scratch.Length), ref previous);
             WriteContent(part.Content!.Stream!, output, ref previous);
             SmtpWireText.Append(output, NewLine, ref previous);
         }

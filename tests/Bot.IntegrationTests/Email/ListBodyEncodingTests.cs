@@ -23,6 +23,7 @@ public sealed class ListBodyEncodingTests : IDisposable
 {
     private const string Boundary = "=-list-boundary-for-comparison";
 
+    private readonly MemoryStream scratch = new();
     private readonly string keyPath = Path.Combine(Path.GetTempPath(), $"dkim-{Guid.NewGuid():N}.pem");
     private readonly string publicKey;
 
@@ -33,7 +34,11 @@ public sealed class ListBodyEncodingTests : IDisposable
         publicKey = Convert.ToBase64String(rsa.ExportSubjectPublicKeyInfo());
     }
 
-    public void Dispose() => File.Delete(keyPath);
+    public void Dispose()
+    {
+        scratch.Dispose();
+        File.Delete(keyPath);
+    }
 
     // Arabic goes out in base64, English with long lines in quoted-printable.
     // Lines that open with a dot are doubled on the wire, in the shared part and in the subscriber's own.
@@ -103,11 +108,11 @@ public sealed class ListBodyEncodingTests : IDisposable
         return value.Split(';').Single(tag => tag.StartsWith("bh=", StringComparison.Ordinal));
     }
 
-    /// <summary>The message as the channel writes it for SMTP DATA.</summary>
-    private static string Data(MimeMessage message)
+    /// <summary>The message as the channel writes it for SMTP DATA, with one scratch buffer for all, as a session has.</summary>
+    private string Data(MimeMessage message)
     {
         using var output = new MemoryStream();
-        SmtpWireWriter.Write(message, output);
+        SmtpWireWriter.Write(message, output, scratch);
         return Encoding.UTF8.GetString(output.ToArray());
     }
 
