@@ -67,6 +67,8 @@ public sealed record EmailMessage : RenderedMessage
 
     public string? UnsubscribeUrl { get; init; }
 
+    // Methods, not properties: serializers (the dry-run outbox) and the record's printing leave them out.
+
     /// <summary>The HTML body as spliced for the subscriber; null when it was given as a string.</summary>
     public SplicedBody? SplicedHtml() => _splicedHtml;
 
