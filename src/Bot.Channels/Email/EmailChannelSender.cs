@@ -68,13 +68,9 @@ public sealed class EmailChannelSender : IChannelSender, IAsyncDisposable
             return new SendOutcome.Paced([], notBefore);
         }
 
-        // Disposed after the send: a message and each of its parts has a finalizer, and undisposed ones outlive a
-        // garbage collection each, which at thousands of messages a second kept the collector busy.
-        using var mime = composer.Compose(target, email);
-        signer?.Sign(mime);
-        var messageId = mime.MessageId ?? throw new InvalidOperationException("The MIME composer must set a Message-ID.");
-
-        var outcome = await SendOnPoolAsync(mime, messageId, cancellationToken).ConfigureAwait(false);
+        using var mail = Compose(target, email);
+        var messageId = mail.MessageId;
+        var outcome = await SendOnPoolAsync(mail, messageId, cancellationToken).ConfigureAwait(false);
         if (outcome is SendOutcome.Sent)
         {
             EmailChannelLog.Sent(logger, messageId, target.Destination);
@@ -97,11 +93,32 @@ public sealed class EmailChannelSender : IChannelSender, IAsyncDisposable
 
     public ValueTask DisposeAsync() => pool.DisposeAsync();
 
-    private async Task<SendOutcome> SendOnPoolAsync(MimeMessage mime, string messageId, CancellationToken cancellationToken)
+    /// <summary>A signed message is built by MimeKit, which signs it; any other goes in its cheapest form.</summary>
+    private ComposedMail Compose(DeliveryTarget target, EmailMessage email)
+    {
+        if (signer is null)
+        {
+            return composer.ComposeMail(target, email);
+        }
+
+        var mail = new MimeMail(composer.Compose(target, email));
+        try
+        {
+            signer.Sign(mail.Message);
+            return mail;
+        }
+        catch
+        {
+            mail.Dispose();
+            throw;
+        }
+    }
+
+    private async Task<SendOutcome> SendOnPoolAsync(ComposedMail mail, string messageId, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var (raw, phase) = await pool.SendAsync(mime, cancellationToken).ConfigureAwait(false);
+            var (raw, phase) = await pool.SendAsync(mail, cancellationToken).ConfigureAwait(false);
             if (raw is null)
             {
                 return new SendOutcome.Sent([messageId]);

@@ -16,9 +16,17 @@ public sealed class EmailMimeComposer(EmailMimeBuilder builder, MailboxAddress f
     private readonly string idDomain = from.Domain is { Length: > 0 } domain ? domain : "localhost";
     private readonly ConcurrentDictionary<string, List> lists = new(StringComparer.Ordinal);
 
-    public MimeMessage Compose(DeliveryTarget target, EmailMessage message)
+    public MimeMessage Compose(DeliveryTarget target, EmailMessage message) => Compose(ListOf(target), message);
+
+    /// <summary>The message as bytes (<see cref="ListMail"/>) where its shape allows, else as MimeKit builds it.</summary>
+    ComposedMail IMimeComposer.ComposeMail(DeliveryTarget target, EmailMessage message)
     {
-        var list = lists.GetOrAdd(target.Destination, destination => new List(new ListEncoders(), ListId(destination)));
+        var list = ListOf(target);
+        return builder.ListMailBuilder?.Build(message, list.Encoders, list.Id) as ComposedMail ?? new MimeMail(Compose(list, message));
+    }
+
+    private MimeMessage Compose(List list, EmailMessage message)
+    {
         var mime = builder.Build(message, null, list.Encoders);
         if (list.Id is { } listId)
         {
@@ -27,6 +35,9 @@ public sealed class EmailMimeComposer(EmailMimeBuilder builder, MailboxAddress f
 
         return mime;
     }
+
+    private List ListOf(DeliveryTarget target) =>
+        lists.GetOrAdd(target.Destination, destination => new List(new ListEncoders(), ListId(destination)));
 
     /// <summary>RFC 2919: <c>&lt;slug.domain&gt;</c>, the slug made of the destination name's ASCII letters and digits.</summary>
     private string? ListId(string destination)

@@ -1,24 +1,17 @@
-using System.Security.Cryptography;
+using System.Buffers.Binary;
 using MimeKit.Utils;
 
 namespace Bot.Channels.Email;
 
 /// <summary>
 /// Message-IDs in the form <see cref="MimeUtils.GenerateMessageId(string)"/> makes (the time in base 36, a dot, 64
-/// random bits in base 36, the domain in its ASCII form), with the random bits drawn from the system's cryptographic
-/// generator a block at a time: one call to it per message, and the IDNA conversion of the domain each time, cost
-/// more than the rest of the header. The bits stay unguessable, as bounce matching relies on the Message-ID.
+/// random bits in base 36, the domain in its ASCII form), with the random bits from <see cref="RandomBytes"/> and the
+/// domain converted once: the IDNA conversion each time cost more than the rest of the header. The bits stay
+/// unguessable, as bounce matching relies on the Message-ID.
 /// </summary>
 internal sealed class MessageIds
 {
     private const string Base36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-    private const int BlockSize = 512;
-
-    [ThreadStatic]
-    private static byte[]? block;
-
-    [ThreadStatic]
-    private static int used;
 
     private readonly string suffix;
 
@@ -39,21 +32,9 @@ internal sealed class MessageIds
 
     private static ulong RandomBits()
     {
-        if (block is null || used == BlockSize)
-        {
-            block ??= new byte[BlockSize];
-            RandomNumberGenerator.Fill(block);
-            used = 0;
-        }
-
-        var value = 0UL;
-        for (var i = 0; i < 8; i++)
-        {
-            value = (value << 8) | block[used + i];
-        }
-
-        used += 8;
-        return value;
+        Span<byte> bits = stackalloc byte[8];
+        RandomBytes.Fill(bits);
+        return BinaryPrimitives.ReadUInt64BigEndian(bits);
     }
 
     /// <summary>Least significant digit first, as MimeKit writes them.</summary>

@@ -22,7 +22,7 @@ internal sealed class PipelinedSmtpTransaction(Stream stream)
 
     private readonly SmtpReplyReader replies = new(stream);
     private readonly MemoryStream content = new();
-    private readonly MemoryStream headers = new();
+    private readonly MemoryStream scratch = new();
 
     /// <summary>True when the envelope can be written as is: MailKit handles international addresses (SMTPUTF8, IDN).</summary>
     public static bool Accepts(MailboxAddress sender, MailboxAddress recipient) =>
@@ -62,10 +62,10 @@ internal sealed class PipelinedSmtpTransaction(Stream stream)
     }
 
     /// <summary>The message with leading dots doubled, and the final dot.</summary>
-    public ValueTask WriteContentAsync(MimeMessage message, CancellationToken cancellationToken)
+    public ValueTask WriteContentAsync(ComposedMail mail, CancellationToken cancellationToken)
     {
         content.SetLength(0);
-        SmtpWireWriter.Write(message, content, headers);
+        mail.WriteData(content, scratch);
         content.Write(EndOfData);
         return stream.WriteAsync(content.GetBuffer().AsMemory(0, (int)content.Length), cancellationToken);
     }

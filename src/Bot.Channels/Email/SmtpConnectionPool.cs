@@ -1,4 +1,3 @@
-using MimeKit;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Channels.Email;
@@ -27,9 +26,9 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable
     }
 
     /// <summary>Sends the message on the next free session; the result tells what the server said.</summary>
-    public async Task<SmtpSendResult> SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    public async Task<SmtpSendResult> SendAsync(ComposedMail mail, CancellationToken cancellationToken)
     {
-        var job = new SmtpSendJob(message, cancellationToken);
+        var job = new SmtpSendJob(mail, cancellationToken);
         if (!jobs.TryAdd(job))
         {
             throw new ObjectDisposedException(nameof(EmailChannelSender));

@@ -71,7 +71,7 @@ internal sealed class SmtpConnectionWorker(SmtpConnection connection, SmtpJobQue
                 return await OpenDataAsync(pipeline, job, envelope).ConfigureAwait(false);
             }
 
-            await client.SendAsync(job.Message, job.CancellationToken).ConfigureAwait(false);
+            await job.Mail.SendAsync(client, job.CancellationToken).ConfigureAwait(false);
             job.Succeed();
         }
         catch (Exception exception)
@@ -119,7 +119,7 @@ internal sealed class SmtpConnectionWorker(SmtpConnection connection, SmtpJobQue
         try
         {
             await pipeline.ReadEnvelopeRepliesAsync(envelope, job.CancellationToken).ConfigureAwait(false);
-            await pipeline.WriteContentAsync(job.Message, job.CancellationToken).ConfigureAwait(false);
+            await pipeline.WriteContentAsync(job.Mail, job.CancellationToken).ConfigureAwait(false);
             return job;
         }
         catch (Exception exception)

@@ -1,20 +1,17 @@
-using MimeKit;
-
 namespace Bot.Channels.Email;
 
 /// <summary>How one message fared on a session: no failure when the server took it.</summary>
 internal readonly record struct SmtpSendResult(SmtpFailure? Failure, SmtpPhase Phase);
 
 /// <summary>One message waiting for, or going through, a pooled SMTP session.</summary>
-internal sealed class SmtpSendJob(MimeMessage message, CancellationToken cancellationToken)
+internal sealed class SmtpSendJob(ComposedMail mail, CancellationToken cancellationToken)
 {
     private readonly TaskCompletionSource<SmtpSendResult> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public MimeMessage Message => message;
+    public ComposedMail Mail => mail;
 
-    /// <summary>The envelope when the message can go through <see cref="PipelinedSmtpTransaction"/>; otherwise MailKit sends it.</summary>
-    public SmtpEnvelope? Envelope { get; } = SmtpEnvelope.Of(message) is { } envelope
-        && PipelinedSmtpTransaction.Accepts(envelope.Sender, envelope.Recipient) ? envelope : null;
+    /// <inheritdoc cref="ComposedMail.Envelope"/>
+    public SmtpEnvelope? Envelope => mail.Envelope;
 
     public CancellationToken CancellationToken => cancellationToken;
 

@@ -17,7 +17,7 @@ internal static class SmtpWireWriter
 {
     public static readonly FormatOptions Format = CreateFormat();
 
-    private static readonly byte[] NewLine = "\r\n"u8.ToArray();
+    public static readonly byte[] NewLine = "\r\n"u8.ToArray();
 
     /// <summary>Appends the message to <paramref name="output"/>, without the final dot.</summary>
     /// <param name="scratch">Where headers are written before they are converted; reused, so a session's messages do not each grow a buffer.</param>
@@ -50,10 +50,10 @@ internal static class SmtpWireWriter
         message.WriteTo(Format, scratch, headersOnly: true);
         SmtpWireText.Append(output, scratch.GetBuffer().AsSpan(0, (int)scratch.Length), ref previous);
 
-        var boundary = Encoding.ASCII.GetBytes("--" + multipart.Boundary + "\r\n");
+        var delimiter = Delimiter(multipart.Boundary!);
         foreach (var part in multipart.Cast<MimePart>())
         {
-            SmtpWireText.Append(output, boundary, ref previous);
+            SmtpWireText.Append(output, delimiter, ref previous);
             scratch.SetLength(0);
             part.Headers.WriteTo(Format, scratch);
             SmtpWireText.Append(output, scratch.GetBuffer().AsSpan(0, (int)scratch.Length), ref previous);
@@ -61,20 +61,35 @@ internal static class SmtpWireWriter
             SmtpWireText.Append(output, NewLine, ref previous);
         }
 
-        SmtpWireText.Append(output, Encoding.ASCII.GetBytes("--" + multipart.Boundary + "--\r\n"), ref previous);
+        SmtpWireText.Append(output, CloseDelimiter(multipart.Boundary!), ref previous);
+    }
+
+    /// <summary>The line that opens each part of a multipart body.</summary>
+    public static byte[] Delimiter(string boundary) => Encoding.ASCII.GetBytes("--" + boundary + "\r\n");
+
+    /// <summary>The line that ends a multipart body.</summary>
+    public static byte[] CloseDelimiter(string boundary) => Encoding.ASCII.GetBytes("--" + boundary + "--\r\n");
+
+    /// <summary>Appends a part's encoded content, the bytes it shares with its list copied as converted once.</summary>
+    public static void WriteContent(EncodedPrefix? shared, byte[] own, MemoryStream output, ref byte previous)
+    {
+        if (shared is { } prefix)
+        {
+            output.Write(prefix.Wire);
+            if (prefix.Encoded.Length > 0)
+            {
+                previous = prefix.Encoded[^1];
+            }
+        }
+
+        SmtpWireText.Append(output, own, ref previous);
     }
 
     private static void WriteContent(Stream content, MemoryStream output, ref byte previous)
     {
         if (content is SharedPrefixContent shared)
         {
-            output.Write(shared.Prefix.Wire);
-            if (shared.Prefix.Encoded.Length > 0)
-            {
-                previous = shared.Prefix.Encoded[^1];
-            }
-
-            SmtpWireText.Append(output, shared.Own, ref previous);
+            WriteContent(shared.Prefix, shared.Own, output, ref previous);
             return;
         }
 

@@ -31,15 +31,50 @@ internal sealed class TextPartEncoder(string subtype)
     private const int RelearnGain = 1024;
 
     private Shared? shared;
+    private byte[]? base64Headers;
+    private byte[]? quotedPrintableHeaders;
 
-    public TextPart Create(string text) =>
-        Create(Encoding.UTF8.GetByteCount(text), text, static (text, bytes) => Encoding.UTF8.GetBytes(text, bytes), static text => text);
+    public TextPart Create(string text) => Encode(text) is { } encoded ? Part(encoded) : new TextPart(subtype) { Text = text };
 
     /// <summary>The part for a body spliced for its subscriber, from its UTF-8 without building it as a string.</summary>
-    public TextPart Create(SplicedBody body) =>
-        Create(body.Utf8Length, body, static (body, bytes) => body.CopyUtf8To(bytes), static body => body.ToString());
+    public TextPart Create(SplicedBody body) => Encode(body) is { } encoded ? Part(encoded) : new TextPart(subtype) { Text = body.ToString() };
 
-    private TextPart Create<TBody>(int length, TBody body, Action<TBody, byte[]> writeUtf8, Func<TBody, string> text)
+    /// <summary>The body's content transfer-encoded, or null when it goes out as 7-bit text, as it is.</summary>
+    public EncodedText? Encode(string text) =>
+        Encode(Encoding.UTF8.GetByteCount(text), text, static (text, bytes) => Encoding.UTF8.GetBytes(text, bytes));
+
+    /// <inheritdoc cref="Encode(string)"/>
+    public EncodedText? Encode(SplicedBody body) =>
+        Encode(body.Utf8Length, body, static (body, bytes) => body.CopyUtf8To(bytes));
+
+    /// <summary>The part's headers as SMTP DATA, the line that ends them included, for content in <paramref name="encoding"/>.</summary>
+    public byte[] Headers(ContentEncoding encoding) =>
+        encoding == ContentEncoding.Base64
+            ? base64Headers ??= HeadersOf(ContentEncoding.Base64)
+            : quotedPrintableHeaders ??= HeadersOf(ContentEncoding.QuotedPrintable);
+
+    private TextPart Part(EncodedText encoded)
+    {
+        // The shared bytes are read in place, not copied: a message's content is the shared prefix chained to its own.
+        Stream content = encoded.Prefix is { } prefix
+            ? new SharedPrefixContent(prefix, encoded.Own)
+            : new MemoryStream(encoded.Own, writable: false);
+        var part = new TextPart(subtype);
+        part.ContentType.CharsetEncoding = Encoding.UTF8;
+        part.Content = new MimeContent(content, encoded.Encoding);
+        part.ContentTransferEncoding = encoded.Encoding;
+        return part;
+    }
+
+    private byte[] HeadersOf(ContentEncoding encoding)
+    {
+        using var part = Part(new EncodedText(encoding, null, []));
+        using var headers = new MemoryStream();
+        part.Headers.WriteTo(SmtpWireWriter.Format, headers);
+        return SmtpWireText.Of(headers.GetBuffer().AsSpan(0, (int)headers.Length));
+    }
+
+    private EncodedText? Encode<TBody>(int length, TBody body, Action<TBody, byte[]> writeUtf8)
     {
         var bytes = ArrayPool<byte>.Shared.Rent(length);
         try
@@ -58,19 +93,12 @@ internal sealed class TextPartEncoder(string subtype)
             if (encoding is not (ContentEncoding.Base64 or ContentEncoding.QuotedPrintable))
             {
                 // 7-bit text goes out as it is; MimeKit's own path is as fast and leaves the headers exactly as before.
-                return new TextPart(subtype) { Text = text(body) };
+                return null;
             }
 
-            // The shared bytes are read in place, not copied: a message's content is the shared prefix chained to its own.
-            Stream content = encoding == known.Encoding
-                ? new SharedPrefixContent(known.EncodedPrefix, Encode(encoding, bytes, known.EncodedSplit, length - known.EncodedSplit))
-                : new MemoryStream(Encode(encoding, bytes, 0, length), writable: false);
-
-            var part = new TextPart(subtype);
-            part.ContentType.CharsetEncoding = Encoding.UTF8;
-            part.Content = new MimeContent(content, encoding);
-            part.ContentTransferEncoding = encoding;
-            return part;
+            return encoding == known.Encoding
+                ? new EncodedText(encoding, known.EncodedPrefix, Encode(encoding, bytes, known.EncodedSplit, length - known.EncodedSplit))
+                : new EncodedText(encoding, null, Encode(encoding, bytes, 0, length));
         }
         finally
         {
