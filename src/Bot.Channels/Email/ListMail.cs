@@ -8,7 +8,7 @@ namespace Bot.Channels.Email;
 /// A list message held as the bytes it is sent as: header lines, most of them shared with the list's other messages,
 /// and two encoded body parts, each the list's shared bytes followed by the subscriber's own (<see cref="ListMailBuilder"/>).
 /// </summary>
-internal sealed class ListMail(string messageId, SmtpEnvelope envelope, byte[][] head, string boundary, ListMail.Part text, ListMail.Part html) : ComposedMail
+internal sealed class ListMail(string messageId, SmtpEnvelope envelope, ReadOnlyMemory<byte[]> head, string boundary, ListMail.Part text, ListMail.Part html) : ComposedMail
 {
     public override string MessageId => messageId;
 
@@ -20,7 +20,7 @@ internal sealed class ListMail(string messageId, SmtpEnvelope envelope, byte[][]
     public override void WriteData(MemoryStream output, MemoryStream scratch)
     {
         var previous = (byte)'\n';
-        foreach (var line in head)
+        foreach (var line in head.Span)
         {
             SmtpWireText.Append(output, line, ref previous);
         }

@@ -17,6 +17,11 @@ namespace Bot.Channels.Email;
 internal sealed class ListMailBuilder
 {
     private const string ToField = "To: ";
+    private const string UnsubscribeField = "List-Unsubscribe: ";
+    private const int MaxHeadLines = 13;
+
+    /// <summary>Well inside SMTP's 998-character line: a longer link is left to MimeKit, whatever it does with it.</summary>
+    private const int MaxPlainLink = 900;
 
     /// <summary>A boundary of the form MimeKit generates: its length and its quoting are all the header depends on.</summary>
     private static readonly string SampleBoundary = "=-" + Convert.ToBase64String(new byte[16]);
@@ -28,6 +33,7 @@ internal sealed class ListMailBuilder
     private readonly byte[] fromLine;
     private readonly TimeProvider timeProvider;
     private readonly MessageIds messageIds;
+    private DateLineOf date = new(long.MinValue, []);
 
     public ListMailBuilder(MailboxAddress from, TimeProvider timeProvider, MessageIds messageIds)
     {
@@ -58,37 +64,36 @@ internal sealed class ListMailBuilder
 
         var messageId = messageIds.Next();
         var boundary = NewBoundary();
-        var head = new List<byte[]>(12)
-        {
-            fromLine,
-            list.Headers.Line("Date", DateUtils.FormatDate(timeProvider.GetUtcNow())),
-            list.Headers.Line("Subject", email.Subject),
-            Encoding.ASCII.GetBytes($"Message-Id: <{messageId}>\r\n"),
-            toLine,
-            list.Headers.Line("Content-Language", email.Language),
-        };
+        var head = new byte[MaxHeadLines][];
+        var count = 0;
+        head[count++] = fromLine;
+        head[count++] = DateLine();
+        head[count++] = list.Headers.Line("Subject", email.Subject);
+        head[count++] = Encoding.ASCII.GetBytes($"Message-Id: <{messageId}>\r\n");
+        head[count++] = toLine;
+        head[count++] = list.Headers.Line("Content-Language", email.Language);
         if (!string.IsNullOrEmpty(email.UnsubscribeUrl))
         {
-            head.Add(HeaderPrototypes.LineOf(new Header("List-Unsubscribe", $"<{email.UnsubscribeUrl}>")));
+            head[count++] = UnsubscribeLine(email.UnsubscribeUrl);
             if (email.UnsubscribeUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
             {
-                head.Add(list.Headers.Line("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+                head[count++] = list.Headers.Line("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             }
         }
 
-        head.Add(MultipartHead.MimeVersion);
+        head[count++] = MultipartHead.MimeVersion;
         if (listId is not null)
         {
-            head.Add(list.Headers.Line("List-Id", listId));
+            head[count++] = list.Headers.Line("List-Id", listId);
         }
 
-        head.Add(MultipartHead.BeforeBoundary);
-        head.Add(Encoding.ASCII.GetBytes(boundary));
-        head.Add(MultipartHead.AfterBoundary);
+        head[count++] = MultipartHead.BeforeBoundary;
+        head[count++] = Encoding.ASCII.GetBytes(boundary);
+        head[count++] = MultipartHead.AfterBoundary;
         return new ListMail(
             messageId,
             new SmtpEnvelope(from, recipient),
-            [.. head],
+            head.AsMemory(0, count),
             boundary,
             new ListMail.Part(list.Text.Headers(text.Encoding), text),
             new ListMail.Part(list.Html.Headers(html.Encoding), html));
@@ -105,6 +110,37 @@ internal sealed class ListMailBuilder
         return ToField.Length + encoded.Length > FormatOptions.Default.MaxLineLength || encoded.Contains('\n', StringComparison.Ordinal)
             ? null
             : Encoding.ASCII.GetBytes(ToField + encoded + "\r\n");
+    }
+
+    /// <summary>The Date line for now: the same for every message sent within a second.</summary>
+    private byte[] DateLine()
+    {
+        var now = timeProvider.GetUtcNow();
+        var second = now.ToUnixTimeSeconds();
+        var known = Volatile.Read(ref date);
+        if (known.Second != second)
+        {
+            known = new DateLineOf(second, HeaderPrototypes.LineOf(new Header("Date", DateUtils.FormatDate(now))));
+            Volatile.Write(ref date, known);
+        }
+
+        return known.Line;
+    }
+
+    /// <summary>
+    /// The List-Unsubscribe line. MimeKit leaves a link of printable ASCII without spaces whole: on the header's line
+    /// when the line stays under 78 characters, else alone on the next. Anything else, and a link part of which looks
+    /// like an RFC 2047 encoded word, it encodes and folds. <c>ListMailTests</c> holds MimeKit to this.
+    /// </summary>
+    private static byte[] UnsubscribeLine(string url)
+    {
+        if (url.Length > MaxPlainLink || url.AsSpan().ContainsAnyExceptInRange('!', '~') || url.Contains("=?", StringComparison.Ordinal))
+        {
+            return HeaderPrototypes.LineOf(new Header("List-Unsubscribe", $"<{url}>"));
+        }
+
+        var fits = UnsubscribeField.Length + url.Length + 2 < FormatOptions.Default.MaxLineLength;
+        return Encoding.ASCII.GetBytes(fits ? $"{UnsubscribeField}<{url}>\r\n" : $"List-Unsubscribe:\r\n <{url}>\r\n");
     }
 
     /// <summary>A boundary as MimeKit's <see cref="Multipart"/> generates one: <c>=-</c> and 16 random bytes in base64.</summary>
@@ -137,4 +173,6 @@ internal sealed class ListMailBuilder
 
         return (head[..firstLine].ToArray(), head[firstLine..boundary].ToArray(), head[(boundary + SampleBoundary.Length)..].ToArray());
     }
+
+    private sealed record DateLineOf(long Second, byte[] Line);
 }

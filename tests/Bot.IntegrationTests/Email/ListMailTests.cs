@@ -49,6 +49,18 @@ public sealed class ListMailTests : IDisposable
         yield return $"http://localhost:8080/unsubscribe?token={Uri.EscapeDataString(address)}";
         yield return null;
         yield return "https://news.example.org/unsubscribe?token=" + new string('t', 120);
+        yield return "https://news.example.org/unsubscribe?token==?utf-8?q?x?=";
+        yield return "https://news.example.org/unsubscribe?token=a b";
+        yield return "https://news.example.org/إلغاء?token=t";
+    }
+
+    /// <summary>Links of every length around the header's folding width.</summary>
+    private static IEnumerable<string> LongLinks()
+    {
+        for (var length = 1; length <= 140; length++)
+        {
+            yield return "https://news.example.org/u?t=" + new string('x', length);
+        }
     }
 
     [Theory]
@@ -78,6 +90,14 @@ public sealed class ListMailTests : IDisposable
                     left++;
                 }
             }
+        }
+
+        foreach (var link in LongLinks())
+        {
+            var email = ListBodyEncodingTests.Message(article, "reader@example.org") with { UnsubscribeUrl = link };
+            using var mail = Assert.IsType<ListMail>(((IMimeComposer)composer).ComposeMail(EmailTestMessages.Target("reader@example.org"), email));
+            using var expected = Expected(email, mail);
+            Assert.Equal(MailKitData.Of(expected), Data(mail));
         }
 
         // Not vacuous: most messages were written as bytes, and the long names were left to MimeKit.
