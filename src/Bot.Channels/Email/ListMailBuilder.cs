@@ -9,10 +9,11 @@ namespace Bot.Channels.Email;
 /// <summary>
 /// Makes list mail as bytes: the message <see cref="EmailMimeBuilder"/> builds with a list's encoders, followed by
 /// the composer's List-Id, written as MimeKit would write it, without a <see cref="MimeMessage"/>, its multipart and
-/// its parts per subscriber. Every line is MimeKit's own: header lines the list's messages share are encoded by
-/// MimeKit once and kept as bytes; the subscriber's To and List-Unsubscribe are encoded by MimeKit per message. Only
-/// the Message-ID, the boundary and the layout around them are written here. A message this does not cover (a 7-bit
-/// body, an international address, a long display name) is left to MimeKit, as is every message that is DKIM-signed.
+/// its parts per subscriber. Header lines the list's messages share are encoded by MimeKit once and kept as bytes, and
+/// the subscriber's To by MimeKit's address encoder; the Message-ID, the boundary, the List-Unsubscribe link and the
+/// layout around them are written here as MimeKit writes them (<c>ListMailTests</c> compares the two). A message this
+/// does not cover (a 7-bit body, an international address, a display name MimeKit would fold) is left to MimeKit, as is
+/// every message that is DKIM-signed.
 /// </summary>
 internal sealed class ListMailBuilder
 {

@@ -10,7 +10,8 @@ namespace Bot.Channels.Email;
 /// Builds the text/plain or text/html part of list mail with its content already transfer-encoded, byte for byte
 /// what <see cref="BodyBuilder"/> followed by <c>Prepare(EncodingConstraint.SevenBit)</c> writes. The bytes a message
 /// shares with the list's previous message (the whole article, in practice: only the footer names the subscriber)
-/// are encoded once and reused; per message only the rest is. Thread-safe.
+/// are encoded once and reused; per message only the rest is. <see cref="Encode(string)"/> gives the encoded bytes
+/// alone, for list mail written as bytes (<see cref="ListMail"/>). Thread-safe.
 /// </summary>
 /// <remarks>
 /// Building the bodies (UTF-8, MimeKit's scan for the best encoding, base64 for Arabic) was most of the cost of

@@ -88,7 +88,8 @@ public sealed class PipelinedSmtpSendTests : IDisposable
         using var listener = ScriptedSmtpSession.Listen();
         await using var sender = EmailSenderFactory.Create(EmailSenderFactory.Options(Port(listener), poolSize: 1));
 
-        var sending = sender.SendAsync(EmailTestMessages.Target("reader1@example.org"), EmailTestMessages.Arabic("reader1@example.org"), [], CancellationToken.None);
+        var email = EmailTestMessages.Arabic("reader1@example.org", "قارئ");
+        var sending = sender.SendAsync(EmailTestMessages.Target("reader1@example.org"), email, [], CancellationToken.None);
         await using var session = await ScriptedSmtpSession.AcceptAsync(listener, "8BITMIME");
         Assert.Equal(EnvelopeFrom, await session.ReadLineAsync());
         await session.SendAsync("250 2.1.0 Ok");
@@ -96,10 +97,18 @@ public sealed class PipelinedSmtpSendTests : IDisposable
         await session.SendAsync("250 2.1.5 Ok");
         Assert.Equal("DATA", await session.ReadLineAsync());
         await session.SendAsync("354 go ahead");
-        await session.ReadDataAsync();
+        var data = await session.ReadDataAsync();
         await session.SendAsync("250 2.0.0 Ok: queued");
 
-        Assert.IsType<SendOutcome.Sent>(await sending);
+        // MailKit's client sent the message the channel composed as bytes, as MimeKit read it back from them.
+        var sent = Assert.IsType<SendOutcome.Sent>(await sending);
+        var message = MimeMessage.Load(new MemoryStream(ScriptedSmtpSession.Unstuff(data)));
+        Assert.Equal(Assert.Single(sent.RemoteIds), message.MessageId);
+        Assert.Equal(new MailboxAddress("قارئ", "reader1@example.org"), Assert.Single(message.To.Mailboxes));
+        Assert.Equal(EmailTestMessages.Subject, message.Subject);
+        Assert.Equal(email.TextBody, message.TextBody);
+        Assert.Equal(email.HtmlBody, message.HtmlBody);
+        Assert.Equal($"<{email.UnsubscribeUrl}>", message.Headers[HeaderId.ListUnsubscribe]);
     }
 
     [Theory]
