@@ -138,14 +138,17 @@ public sealed class DryRunChannelSender(string channel, string dataDirectory, Ti
         document["payload"] = payload;
         var bytes = Encoding.UTF8.GetBytes(document.ToJsonString(Json) + "\n");
 
-        // Two parts written within one millisecond share a time stamp: take the next free name instead of overwriting.
+        // Written beside the channel's folder and moved into it, so whoever watches the folder never sees a file half
+        // written. Two parts written within one millisecond share a time stamp: the next free name is taken instead of
+        // overwriting (a move without overwrite fails when the name is taken).
+        var staged = Path.Combine(Path.GetDirectoryName(Folder)!, $".{Guid.NewGuid():N}.tmp");
+        await File.WriteAllBytesAsync(staged, bytes, cancellationToken);
         for (var n = 1; ; n++)
         {
             var name = n == 1 ? stem : $"{stem}-{n}";
             try
             {
-                await using var file = new FileStream(Path.Combine(Folder, name + ".json"), FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, useAsync: true);
-                await file.WriteAsync(bytes, cancellationToken);
+                File.Move(staged, Path.Combine(Folder, name + ".json"), overwrite: false);
                 return name;
             }
             catch (IOException) when (File.Exists(Path.Combine(Folder, name + ".json")))

@@ -44,6 +44,38 @@ public sealed class DryRunChannelSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task SendAsync_ManyParts_EachFileWholeFromTheMomentItAppears()
+    {
+        var sender = new DryRunChannelSender(ChannelNames.Telegram, _data, _clock);
+        var parts = Enumerable.Range(1, 200).Select(i => string.Concat(Enumerable.Repeat($"الجزء {i} ", 400))).ToArray();
+        Directory.CreateDirectory(sender.Folder);
+        var seen = new Dictionary<string, string>();
+        using var stop = new CancellationTokenSource();
+        var reading = Task.Run(() =>
+        {
+            // Read each file as soon as it can be seen, as a tool watching the outbox would.
+            while (!stop.IsCancellationRequested)
+            {
+                foreach (var path in Directory.GetFiles(sender.Folder, "*.json").Where(path => !seen.ContainsKey(path)))
+                {
+                    seen[path] = File.ReadAllText(path);
+                }
+            }
+        });
+
+        var outcome = await sender.SendAsync(Target(ChannelNames.Telegram), Telegram(parts), [], CancellationToken.None);
+        await Task.Delay(100);
+        await stop.CancelAsync();
+        await reading;
+
+        Assert.Equal(200, outcome.RemoteIds.Count);
+        Assert.NotEmpty(seen);
+        Assert.All(seen.Values, text => Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(text).RootElement.ValueKind));
+        // Nothing is left in the folder but the parts.
+        Assert.Equal(200, Directory.GetFileSystemEntries(sender.Folder).Length);
+    }
+
+    [Fact]
     public async Task SendAsync_WithPartsAlreadySent_WritesOnlyTheRest()
     {
         var sender = new DryRunChannelSender(ChannelNames.Telegram, _data, _clock);

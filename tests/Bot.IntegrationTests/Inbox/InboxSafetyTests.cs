@@ -153,5 +153,41 @@ public sealed class InboxSafetyTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Rejections_EachReasonIsWholeFromTheMomentItAppears()
+    {
+        await StartAsync();
+        var names = Enumerable.Range(1, 40).Select(i => $"broken-{i}.json").ToList();
+        var reasons = new Dictionary<string, string>();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var reading = Task.Run(() =>
+        {
+            // Read each reason as soon as it can be seen, as an operator's script polling rejected/ would.
+            while (reasons.Count < names.Count && !stop.IsCancellationRequested)
+            {
+                foreach (var name in names.Where(name => !reasons.ContainsKey(name)))
+                {
+                    var path = Path.Combine(Rejected, name + InboxFolder.ReasonExtension);
+                    if (File.Exists(path))
+                    {
+                        reasons[name] = File.ReadAllText(path);
+                    }
+                }
+            }
+        });
+
+        foreach (var name in names)
+        {
+            var staged = _bed.Dir.Write($"staging/{name}", Articles.BrokenJson);
+            File.Move(staged, Path.Combine(Inbox, name));
+        }
+
+        await reading;
+        Assert.Equal(names.Count, reasons.Count);
+        Assert.All(reasons, pair => Assert.Matches(@"\A[^\n]+\n\z", pair.Value));
+        // Nothing is left in rejected/ but the files and their reasons.
+        Assert.Equal(names.Count * 2, Directory.GetFileSystemEntries(Rejected).Length);
+    }
+
     private Task StartAsync(SourcesOptions? options = null) => _bed.StartAsync(_store, options);
 }

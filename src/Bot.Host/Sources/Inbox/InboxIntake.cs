@@ -13,6 +13,9 @@ public sealed partial class InboxIntake(ArticleImporter importer, InboxClaims cl
     private readonly string _processed = Path.Combine(inbox, InboxFolder.Processed);
     private readonly string _rejected = Path.Combine(inbox, InboxFolder.Rejected);
 
+    // Not a host's folder, so claims recovery leaves what is written there alone.
+    private readonly string _staging = Path.Combine(inbox, InboxFolder.Claimed);
+
     /// <summary>Claims and takes the inbox file <paramref name="name"/>.</summary>
     /// <returns>Null when it is done with (or another host took it); else its path in the claim folder, to try again later.</returns>
     public async Task<string?> TakeAsync(string name, CancellationToken cancellationToken)
@@ -134,18 +137,31 @@ public sealed partial class InboxIntake(ArticleImporter importer, InboxClaims cl
             // The reason comes last, as ever, and only where none is: if a host filed a file under exactly that
             // name meanwhile, this file moves on to the next free name.
             current = target;
-            try
+            if (TryFileReason(target + InboxFolder.ReasonExtension, reason))
             {
-                using var reasonFile = new FileStream(target + InboxFolder.ReasonExtension, FileMode.CreateNew, FileAccess.Write);
-                reasonFile.Write(System.Text.Encoding.UTF8.GetBytes(reason + "\n"));
                 return;
-            }
-            catch (IOException) when (InboxFiles.Look(target + InboxFolder.ReasonExtension) is not null)
-            {
             }
         }
 
         throw new IOException($"no free name for {name} in {_rejected}");
+    }
+
+    /// <summary>
+    /// Puts the reason at <paramref name="path"/> unless something is there, whole: it is written in the claims' folder
+    /// first and moved into place, so whoever watches rejected/ never sees a <c>.reason</c> file empty or half written.
+    /// </summary>
+    private bool TryFileReason(string path, string reason)
+    {
+        Directory.CreateDirectory(_staging);
+        var staged = Path.Combine(_staging, $".{Guid.NewGuid():N}{InboxFolder.ReasonExtension}");
+        File.WriteAllText(staged, reason + "\n");
+        if (InboxFiles.TryMoveNoReplace(staged, path))
+        {
+            return true;
+        }
+
+        File.Delete(staged);
+        return false;
     }
 
     private abstract record Read
