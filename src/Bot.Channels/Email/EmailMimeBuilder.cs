@@ -24,11 +24,11 @@ public sealed class EmailMimeBuilder
         _from = MailboxAddress.Parse(from);
         _timeProvider = timeProvider;
         _messageIds = _from.Domain.Length > 0 ? new MessageIds(_from.Domain) : null;
-        ListMailBuilder = _messageIds is null ? null : new ListMailBuilder(_from, timeProvider, _messageIds);
     }
 
-    /// <summary>Writes list mail as this builder builds it, without MimeKit's objects; null when the sender has no domain.</summary>
-    internal ListMailBuilder? ListMailBuilder { get; }
+    /// <summary>A maker of list mail as this builder builds it, without MimeKit's objects; null when the sender has no domain.</summary>
+    internal ListMailBuilder? CreateListMailBuilder() =>
+        _messageIds is null ? null : new ListMailBuilder(_from, _timeProvider, _messageIds);
 
     /// <summary>Builds the message; <paramref name="messageId"/> (without angle brackets) is generated when not given.</summary>
     public MimeMessage Build(EmailMessage email, string? messageId = null) => Build(email, messageId, null);

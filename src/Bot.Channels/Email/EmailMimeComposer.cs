@@ -15,6 +15,7 @@ public sealed class EmailMimeComposer(EmailMimeBuilder builder, MailboxAddress f
 {
     private readonly string idDomain = from.Domain is { Length: > 0 } domain ? domain : "localhost";
     private readonly ConcurrentDictionary<string, List> lists = new(StringComparer.Ordinal);
+    private readonly ListMailBuilder? listMail = builder.CreateListMailBuilder();
 
     public MimeMessage Compose(DeliveryTarget target, EmailMessage message) => Compose(ListOf(target), message);
 
@@ -22,7 +23,7 @@ public sealed class EmailMimeComposer(EmailMimeBuilder builder, MailboxAddress f
     ComposedMail IMimeComposer.ComposeMail(DeliveryTarget target, EmailMessage message)
     {
         var list = ListOf(target);
-        return builder.ListMailBuilder?.Build(message, list.Encoders, list.Id) as ComposedMail ?? new MimeMail(Compose(list, message));
+        return listMail?.Build(message, list.Encoders, list.Id) as ComposedMail ?? new MimeMail(Compose(list, message));
     }
 
     private MimeMessage Compose(List list, EmailMessage message)
